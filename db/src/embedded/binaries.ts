@@ -1,0 +1,90 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Finds (and, where missing, installs) the programs behind the embedded
+ * database: PostgreSQL 15 from Debian, and FerretDB built from its Go module.
+ * No prebuilt binary is downloaded: FerretDB is compiled from the module the Go
+ * proxy serves, once per machine, into a cache outside the checkout.
+ */
+
+export const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+const POSTGRES_CANDIDATES = ['/usr/lib/postgresql/15/bin'];
+
+export interface ServerBinaries {
+  postgresBinDir: string;
+  ferretdb: string;
+}
+
+function cacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  return path.join(base, 'crossroads');
+}
+
+export function ferretDbPath(): string {
+  return process.env.FERRETDB_BIN ?? path.join(cacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+}
+
+export function findPostgresBinDir(): string | undefined {
+  const fromEnv = process.env.POSTGRES_BIN_DIR;
+  const candidates = fromEnv ? [fromEnv] : POSTGRES_CANDIDATES;
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')));
+}
+
+function log(message: string): void {
+  process.stderr.write(`[crossroads] ${message}\n`);
+}
+
+function installPostgres(): void {
+  if (process.getuid?.() !== 0) {
+    throw new Error('PostgreSQL 15 is not installed; run `sudo apt-get install postgresql-15` (or set MONGODB_URI to an existing MongoDB).');
+  }
+  log('installing PostgreSQL 15 from Debian (apt-get install postgresql-15)…');
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql-15']]) {
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
+  }
+}
+
+/**
+ * FerretDB 1.24's `go install` binary panics at start because the module has no
+ * build/version/version.txt (its release process generates it). So the module
+ * source is taken from the Go module cache, the version file added, and built.
+ */
+function buildFerretDb(target: string): void {
+  log(`building FerretDB ${FERRETDB_VERSION} from its Go module (once per machine, about 2 minutes)…`);
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  ) as { Dir: string };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-build-'));
+  try {
+    fs.cpSync(info.Dir, work, { recursive: true });
+    execFileSync('chmod', ['-R', 'u+w', work]);
+    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmpTarget = `${target}.tmp-${process.pid}`;
+    execFileSync('go', ['build', '-trimpath', '-tags', 'ferretdb_no_sqlite', '-o', tmpTarget, './cmd/ferretdb'], {
+      cwd: work,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
+    });
+    fs.renameSync(tmpTarget, target); // atomic: a concurrent start never sees half a binary
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function ensureServerBinaries(): ServerBinaries {
+  let postgresBinDir = findPostgresBinDir();
+  if (!postgresBinDir) {
+    installPostgres();
+    postgresBinDir = findPostgresBinDir();
+    if (!postgresBinDir) throw new Error('PostgreSQL 15 was installed but its binaries are not in /usr/lib/postgresql/15/bin.');
+  }
+  const ferretdb = ferretDbPath();
+  if (!fs.existsSync(ferretdb)) buildFerretDb(ferretdb);
+  return { postgresBinDir, ferretdb };
+}

@@ -1,0 +1,63 @@
+import type { MongoClient } from 'mongodb';
+import pg from 'pg';
+import { indexSpecs, type IndexSpec } from './layout.js';
+
+/**
+ * Creates the indexes every request path needs. Through the driver first (that
+ * is all a real MongoDB needs). When the server is the embedded FerretDB, its
+ * PostgreSQL database is given as well, and each indexed key also gets a GIN
+ * `jsonb_path_ops` expression index: FerretDB queries `_jsonb->'field' @> value`,
+ * which the btree that `createIndex` makes cannot serve (docs/decisions/0001).
+ */
+export async function ensureIndexes(client: MongoClient, options: { postgresUrl?: string } = {}): Promise<void> {
+  for (const spec of indexSpecs) {
+    const db = client.db(spec.database);
+    const exists = await db.listCollections({ name: spec.collection }, { nameOnly: true }).hasNext();
+    if (!exists) await db.createCollection(spec.collection);
+    if (spec.field !== '_id') {
+      await db.collection(spec.collection).createIndex({ [spec.field]: 1 }, { name: `${spec.field}_1`, unique: spec.unique ?? false });
+    }
+  }
+  if (options.postgresUrl) await ensureGinIndexes(options.postgresUrl, indexSpecs);
+}
+
+async function ensureGinIndexes(postgresUrl: string, specs: IndexSpec[]): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    for (const spec of specs) {
+      const table = await ferretDbTable(client, spec.database, spec.collection);
+      const schema = pg.escapeIdentifier(spec.database);
+      const index = pg.escapeIdentifier(`${table.slice(0, 40)}_${spec.field}_gin`.slice(0, 63));
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS ${index} ON ${schema}.${pg.escapeIdentifier(table)} USING gin ((_jsonb -> ${pg.escapeLiteral(spec.field)}) jsonb_path_ops)`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** FerretDB's own metadata table maps each collection to the table that holds it. */
+export async function ferretDbTable(client: pg.Client, database: string, collection: string): Promise<string> {
+  const { rows } = await client.query<{ table: string }>(
+    `SELECT _jsonb ->> 'table' AS table FROM ${pg.escapeIdentifier(database)}._ferretdb_database_metadata WHERE _jsonb ->> '_id' = $1`,
+    [collection],
+  );
+  if (!rows[0]) throw new Error(`FerretDB has no table for ${database}.${collection}`);
+  return rows[0].table;
+}
+
+/** After a bulk load: fresh statistics, so PostgreSQL's planner picks the GIN indexes. */
+export async function analyzeFerretDbTables(postgresUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    for (const spec of indexSpecs) {
+      const table = await ferretDbTable(client, spec.database, spec.collection);
+      await client.query(`ANALYZE ${pg.escapeIdentifier(spec.database)}.${pg.escapeIdentifier(table)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

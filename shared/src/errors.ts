@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one registry of error codes a partner can see in `extensions.code`.
+ * Codes are a public contract: never rename one, only add. `docs/error-codes.md`
+ * is generated from this table (`npm run docs:errors`) and CI checks it is current.
+ */
+export const errorCodes = {
+  BAD_USER_INPUT: 'An argument or variable broke a rule; `extensions.rule` names the rule.',
+  SOURCE_UNAVAILABLE:
+    'An authentic source did not answer in time; `extensions.source` names it. Data from the other sources is still returned.',
+  INTERNAL_SERVER_ERROR: 'Something failed on our side. Nothing about it is disclosed; quote `extensions.requestId`.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',
+  PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the hash is unknown; send the full document.',
+  OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined (missing or ambiguous operationName).',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** Codes that describe the caller's request or a named source; their messages are safe to show. */
+export const publicErrorCodes: ReadonlySet<string> = new Set(
+  Object.keys(errorCodes).filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
+);
+
+/** A broken input rule, with the rule's stable name so clients can branch on it. */
+export function badUserInput(message: string, rule: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', rule } });
+}
+
+export function sourceUnavailable(source: string): GraphQLError {
+  return new GraphQLError(`The ${source} source is unavailable; its fields are null.`, {
+    extensions: { code: 'SOURCE_UNAVAILABLE', source },
+  });
+}

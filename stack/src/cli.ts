@@ -1,0 +1,68 @@
+// `npm start`: the whole system on this machine, with seeded data.
+import { parseArgs } from 'node:util';
+import { ensureServerBinaries } from '@crossroads/db';
+import { startStack } from './startStack.js';
+import { defaultPorts, repoRoot, type ServiceName } from './services.js';
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(`npm start [-- --persons N --seed S]
+
+Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
+then the persons, employment and unemployment sources and the gateway.
+Environment: MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001),
+EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), LOG_LEVEL (info).
+`);
+  process.exit(0);
+}
+
+const persons = Number(values.persons);
+const seed = Number(values.seed);
+if (!Number.isInteger(persons) || persons < 4 || !Number.isInteger(seed)) {
+  process.stderr.write('--persons takes a whole number of at least 4 (the reference persons), --seed a whole number.\n');
+  process.exit(2);
+}
+
+const envPort = (name: ServiceName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPorts[name]);
+const say = (message: string) => process.stderr.write(`[crossroads] ${message}\n`);
+const pad = Math.max(...['persons', 'employment', 'unemployment', 'gateway'].map((n) => n.length));
+
+try {
+  if (!process.env.MONGODB_URI) ensureServerBinaries();
+  const stack = await startStack({
+    ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
+    persons,
+    seed,
+    ports: { gateway: envPort('gateway'), persons: envPort('persons'), employment: envPort('employment'), unemployment: envPort('unemployment') },
+    sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
+    onProgress: say,
+  });
+  const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
+  process.stderr.write(`
+Crossroads is running (development only: no access control yet).
+  GraphQL endpoint: ${gatewayUrl}
+  Try:
+    curl -s ${gatewayUrl} -H 'content-type: application/json' \\
+      -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
+Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+} catch (error) {
+  say(`could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,3 @@
+export { startStack, type RunningStack, type StackOptions } from './startStack.js';
+export { prepareDatabase } from './prepareDatabase.js';
+export { serviceNames, type ServiceName } from './services.js';

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { entryPoint, repoRoot, type ServiceName } from './services.js';
+
+export interface ServiceProcess {
+  name: ServiceName;
+  port: number;
+  child: ChildProcess;
+  /** Resolves when /health answers 200; rejects when the process exits first or `timeoutMs` passes. */
+  ready: Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export type LineSink = (service: ServiceName, line: string) => void;
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Starts one service as its own Node process, as it runs in production, with its output sent line by line to `sink`. */
+export function startServiceProcess(name: ServiceName, port: number, env: NodeJS.ProcessEnv, sink: LineSink, timeoutMs = 60_000): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entryPoint(name)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, [name === 'gateway' ? 'GATEWAY_PORT' : 'PORT']: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => sink(name, line));
+  }
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
+  const ready = waitForHealth(port, timeoutMs, exited, name);
+  ready.catch(() => {});
+  return {
+    name,
+    port,
+    child,
+    ready,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForHealth(port: number, timeoutMs: number, exited: Promise<void>, name: string): Promise<void> {
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (hasExited) throw new Error(`${name} exited before it was ready`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs} ms`);
+}

@@ -1,0 +1,11 @@
+import type { ServerKind } from '@crossroads/shared';
+import type { MongoClient } from 'mongodb';
+import { createLoaders, type EmploymentLoaders } from './loaders.js';
+
+export interface EmploymentContext {
+  loaders: EmploymentLoaders;
+}
+
+export function contextFactory(client: MongoClient, serverKind: ServerKind): () => Promise<EmploymentContext> {
+  return async () => ({ loaders: createLoaders(client, serverKind) });
+}

@@ -1,0 +1,2 @@
+export { employmentSubgraph } from './server.js';
+export { sdl, typeDefs } from './typeDefs.js';

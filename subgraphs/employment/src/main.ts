@@ -1,0 +1,4 @@
+import { runSubgraph } from '@crossroads/shared';
+import { employmentSubgraph } from './server.js';
+
+await runSubgraph(employmentSubgraph);

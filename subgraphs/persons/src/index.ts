@@ -1,0 +1,2 @@
+export { personsSubgraph } from './server.js';
+export { sdl, typeDefs } from './typeDefs.js';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@crossroads/shared';
+import { personsSubgraph } from './server.js';
+
+await runSubgraph(personsSubgraph);

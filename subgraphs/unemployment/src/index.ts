@@ -1,0 +1,2 @@
+export { unemploymentSubgraph } from './server.js';
+export { sdl, typeDefs } from './typeDefs.js';

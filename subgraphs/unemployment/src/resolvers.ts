@@ -1,0 +1,41 @@
+import type { FamilyCategory, PaymentInstitution, UnemploymentFileDoc, UnemploymentPaymentDoc } from '@crossroads/db';
+import { checkDateRange, scalarResolvers } from '@crossroads/shared';
+import type { UnemploymentContext } from './context.js';
+
+const MAX_PAYMENT_MONTHS = 120;
+
+const familyCategories: Record<FamilyCategory, string> = { A: 'HEAD_OF_HOUSEHOLD', N: 'LIVING_ALONE', B: 'COHABITANT' };
+
+const institutionNames: Record<PaymentInstitution, string> = {
+  CAPAC: 'Hulpkas voor Werkloosheidsuitkeringen / Caisse auxiliaire de paiement des allocations de chômage',
+  ACV_CSC: 'ACV / CSC',
+  ABVV_FGTB: 'ABVV / FGTB',
+  ACLVB_CGSLB: 'ACLVB / CGSLB',
+};
+
+const institution = (code: PaymentInstitution) => ({ code, name: institutionNames[code] });
+
+export const resolvers = {
+  ...scalarResolvers,
+  Person: {
+    // Any SSIN is a valid reference here: a person the institutions never paid has no payments.
+    __resolveReference: (ref: { ssin: string }) => ({ ssin: ref.ssin }),
+    unemploymentPayments: async ({ ssin }: { ssin: string }, { from, to }: { from: string; to: string }, context: UnemploymentContext) => {
+      checkDateRange(from, to, MAX_PAYMENT_MONTHS);
+      const [firstMonth, lastMonth] = [from.slice(0, 7), to.slice(0, 7)];
+      const all = await context.loaders.paymentsBySsin.load(ssin);
+      return all
+        .filter((p) => firstMonth <= p.month && p.month <= lastMonth)
+        .sort((a, b) => a.month.localeCompare(b.month) || a.allowanceType.localeCompare(b.allowanceType));
+    },
+    unemploymentStatus: ({ ssin }: { ssin: string }, _args: unknown, context: UnemploymentContext) => context.loaders.fileBySsin.load(ssin),
+  },
+  UnemploymentPayment: {
+    familyCategory: (p: UnemploymentPaymentDoc) => familyCategories[p.familyCategory],
+    payingOrganisation: (p: UnemploymentPaymentDoc) => institution(p.payingOrganisation),
+  },
+  UnemploymentStatus: {
+    familyCategory: (f: UnemploymentFileDoc) => familyCategories[f.familyCategory],
+    payingOrganisation: (f: UnemploymentFileDoc) => institution(f.payingOrganisation),
+  },
+};

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// Apollo loads graphql's CommonJS build; without this alias vitest would load the
+// ESM build for our own imports and graphql would see two realms ("Cannot use
+// GraphQLSchema from another module or realm"). A regex, so that deep imports
+// such as `graphql/language/index.js` are left alone.
+const resolve = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['{shared,db,gateway,stack,subgraphs/*}/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'e2e',
+          include: ['test/src/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['test/src/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // The suites share one database server and stack; running files one by
+          // one keeps two cores from being oversubscribed by parallel stacks.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
