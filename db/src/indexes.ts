@@ -25,17 +25,29 @@ async function ensureGinIndexes(postgresUrl: string, specs: IndexSpec[]): Promis
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    for (const spec of specs) {
-      const table = await ferretDbTable(client, spec.database, spec.collection);
-      const schema = pg.escapeIdentifier(spec.database);
-      const index = pg.escapeIdentifier(`${table.slice(0, 40)}_${spec.field}_gin`.slice(0, 63));
-      await client.query(
-        `CREATE INDEX IF NOT EXISTS ${index} ON ${schema}.${pg.escapeIdentifier(table)} USING gin ((_jsonb -> ${pg.escapeLiteral(spec.field)}) jsonb_path_ops)`,
-      );
-    }
+    for (const spec of specs) await createGinIndex(client, spec.database, spec.collection, spec.field);
   } finally {
     await client.end();
   }
+}
+
+/** The GIN index for one collection and key, for collections outside `indexSpecs` (tests, tools). */
+export async function ensureGinIndex(postgresUrl: string, database: string, collection: string, field: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await createGinIndex(client, database, collection, field);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createGinIndex(client: pg.Client, database: string, collection: string, field: string): Promise<void> {
+  const table = await ferretDbTable(client, database, collection);
+  const index = pg.escapeIdentifier(`${table.slice(0, 40)}_${field}_gin`.slice(0, 63));
+  await client.query(
+    `CREATE INDEX IF NOT EXISTS ${index} ON ${pg.escapeIdentifier(database)}.${pg.escapeIdentifier(table)} USING gin ((_jsonb -> ${pg.escapeLiteral(field)}) jsonb_path_ops)`,
+  );
 }
 
 /** FerretDB's own metadata table maps each collection to the table that holds it. */

@@ -35,8 +35,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const urls = { ...defaultUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name }) =>
-      new SourceDataSource({ name, url: urls[name as SubgraphName], timeoutMs, logger }),
+    buildService: ({ name }) => new SourceDataSource({ name, url: urls[name as SubgraphName], timeoutMs, logger }),
     logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   const apollo = new ApolloServer<GatewayContext>({

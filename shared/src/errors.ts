@@ -20,9 +20,7 @@ export const errorCodes = {
 export type ErrorCode = keyof typeof errorCodes;
 
 /** Codes that describe the caller's request or a named source; their messages are safe to show. */
-export const publicErrorCodes: ReadonlySet<string> = new Set(
-  Object.keys(errorCodes).filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
-);
+export const publicErrorCodes: ReadonlySet<string> = new Set(Object.keys(errorCodes).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
 /** A broken input rule, with the rule's stable name so clients can branch on it. */
 export function badUserInput(message: string, rule: string): GraphQLError {

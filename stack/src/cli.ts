@@ -39,7 +39,12 @@ try {
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
     persons,
     seed,
-    ports: { gateway: envPort('gateway'), persons: envPort('persons'), employment: envPort('employment'), unemployment: envPort('unemployment') },
+    ports: {
+      gateway: envPort('gateway'),
+      persons: envPort('persons'),
+      employment: envPort('employment'),
+      unemployment: envPort('unemployment'),
+    },
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,
   });

@@ -21,7 +21,9 @@ export async function prepareDatabase(options: PrepareOptions): Promise<{ seeded
       await seedDatabase(client, {
         persons: options.persons,
         seed: options.seed,
-        ...(options.onProgress ? { onProgress: (p: { persons: number }) => options.onProgress!(`  ${p.persons.toLocaleString('en')} persons`) } : {}),
+        ...(options.onProgress
+          ? { onProgress: (p: { persons: number }) => options.onProgress!(`  ${p.persons.toLocaleString('en')} persons`) }
+          : {}),
       });
     }
     await ensureIndexes(client, options.postgresUrl ? { postgresUrl: options.postgresUrl } : {});

@@ -19,7 +19,13 @@ process.once('exit', () => {
 });
 
 /** Starts one service as its own Node process, as it runs in production, with its output sent line by line to `sink`. */
-export function startServiceProcess(name: ServiceName, port: number, env: NodeJS.ProcessEnv, sink: LineSink, timeoutMs = 60_000): ServiceProcess {
+export function startServiceProcess(
+  name: ServiceName,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  sink: LineSink,
+  timeoutMs = 60_000,
+): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entryPoint(name)], {
     cwd: repoRoot,
     env: { ...process.env, ...env, [name === 'gateway' ? 'GATEWAY_PORT' : 'PORT']: String(port) },

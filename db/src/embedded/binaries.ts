@@ -40,11 +40,16 @@ function log(message: string): void {
 
 function installPostgres(): void {
   if (process.getuid?.() !== 0) {
-    throw new Error('PostgreSQL 15 is not installed; run `sudo apt-get install postgresql-15` (or set MONGODB_URI to an existing MongoDB).');
+    throw new Error(
+      'PostgreSQL 15 is not installed; run `sudo apt-get install postgresql-15` (or set MONGODB_URI to an existing MongoDB).',
+    );
   }
   log('installing PostgreSQL 15 from Debian (apt-get install postgresql-15)…');
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql-15']]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const result = spawnSync('apt-get', args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
   }
 }
@@ -57,7 +62,10 @@ function installPostgres(): void {
 function buildFerretDb(target: string): void {
   log(`building FerretDB ${FERRETDB_VERSION} from its Go module (once per machine, about 2 minutes)…`);
   const info = JSON.parse(
-    execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+    execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   ) as { Dir: string };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-build-'));
   try {

@@ -22,10 +22,12 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
   fs.closeSync(log);
   running.add(child);
   let stopping = false;
-  const exitedOnce = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    running.delete(child);
-    resolve(code);
-  }));
+  const exitedOnce = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   const exited = exitedOnce.then((code) => {
     if (stopping) return new Promise<never>(() => {});
     throw new Error(`${command} exited with code ${code}; see ${options.logFile}`);
@@ -46,7 +48,12 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
 }
 
 /** Retries `probe` until it resolves or `timeoutMs` passes; fails early if the server exits. */
-export async function waitUntilReady(probe: () => Promise<unknown>, server: SpawnedServer, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilReady(
+  probe: () => Promise<unknown>,
+  server: SpawnedServer,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

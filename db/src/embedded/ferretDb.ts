@@ -35,13 +35,17 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
     { logFile: options.logFile },
   );
   const uri = `mongodb://127.0.0.1:${port}/`;
-  await waitUntilReady(async () => {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
-    try {
-      await client.db('admin').command({ ping: 1 });
-    } finally {
-      await client.close();
-    }
-  }, server, 'FerretDB');
+  await waitUntilReady(
+    async () => {
+      const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+      try {
+        await client.db('admin').command({ ping: 1 });
+      } finally {
+        await client.close();
+      }
+    },
+    server,
+    'FerretDB',
+  );
   return { port, uri, stop: () => server.stop('SIGTERM') };
 }

@@ -86,11 +86,15 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     logFile: `${options.dataDir.replace(/\/$/, '')}.log`,
   });
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  await waitUntilReady(async () => {
-    const client = new pg.Client({ connectionString: url('postgres') });
-    await client.connect();
-    await client.end();
-  }, server, 'PostgreSQL');
+  await waitUntilReady(
+    async () => {
+      const client = new pg.Client({ connectionString: url('postgres') });
+      await client.connect();
+      await client.end();
+    },
+    server,
+    'PostgreSQL',
+  );
   return {
     port,
     url,

@@ -40,7 +40,8 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: { message: (error as Error).message } }, 'unhandled HTTP error');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
 

@@ -19,7 +19,7 @@ export function parseEnterpriseNumber(input: string): string {
   if (typeof input !== 'string') {
     throw new EnterpriseNumberError('An enterprise number must be given as a string of 10 digits.', 'ENTERPRISE_NUMBER_FORMAT');
   }
-  const digits = input.replace(/^\s*BE\s*/i, '').replace(/[\s.\-]/g, '');
+  const digits = input.replace(/^\s*BE\s*/i, '').replace(/[\s.-]/g, '');
   if (!/^[01]\d{9}$/.test(digits)) {
     throw new EnterpriseNumberError(
       'An enterprise number has exactly 10 digits and starts with 0 or 1 (an optional "BE" prefix, dots and spaces are allowed).',

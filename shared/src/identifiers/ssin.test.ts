@@ -254,7 +254,8 @@ describe('formatSsin', () => {
     const bisKinds = [undefined, 'genderKnown', 'genderUnknown'] as const;
 
     for (let i = 0; i < 2000; i++) {
-      let [year, month, day] = new Date(from + random() * (to - from)).toISOString().slice(0, 10).split('-');
+      const [year, drawnMonth, drawnDay] = new Date(from + random() * (to - from)).toISOString().slice(0, 10).split('-');
+      let [month, day] = [drawnMonth, drawnDay];
       const unknown = pick(10); // about one in ten with an unknown day, one in ten with both unknown
       if (unknown === 0) day = '00';
       if (unknown === 1) [month, day] = ['00', '00'];

@@ -59,10 +59,7 @@ export function parseSsin(input: string, today: Date = new Date()): ParsedSsin {
   }
   const ssin = input.replace(SEPARATORS, '');
   if (!/^\d{11}$/.test(ssin)) {
-    throw new SsinError(
-      'An SSIN has exactly 11 digits (separators ".", "-", "/" and spaces are allowed).',
-      'SSIN_FORMAT',
-    );
+    throw new SsinError('An SSIN has exactly 11 digits (separators ".", "-", "/" and spaces are allowed).', 'SSIN_FORMAT');
   }
   const base = Number(ssin.slice(0, 9));
   const check = Number(ssin.slice(9));

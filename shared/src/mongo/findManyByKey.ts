@@ -21,9 +21,7 @@ export async function findManyByKey<T extends Document>(
     const docs = await collection.find({ [field]: { $in: distinct } } as Filter<T>).toArray();
     for (const doc of docs) byKey.get(String(doc[field]))?.push(doc as T);
   } else {
-    const results = await Promise.all(
-      distinct.map((key) => collection.find({ [field]: key } as Filter<T>).toArray()),
-    );
+    const results = await Promise.all(distinct.map((key) => collection.find({ [field]: key } as Filter<T>).toArray()));
     distinct.forEach((key, i) => byKey.set(key, results[i] as T[]));
   }
   return keys.map((key) => byKey.get(key) ?? []);

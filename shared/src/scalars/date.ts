@@ -1,8 +1,7 @@
 import { badUserInput } from '../errors.js';
 import { stringScalar } from './stringScalar.js';
 
-const MESSAGE =
-  'A Date is an ISO 8601 calendar date YYYY-MM-DD that exists (e.g. 2024-02-29), with a year from 1800 to 2199.';
+const MESSAGE = 'A Date is an ISO 8601 calendar date YYYY-MM-DD that exists (e.g. 2024-02-29), with a year from 1800 to 2199.';
 
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

@@ -13,5 +13,4 @@ export const scalarResolvers = { SSIN, EnterpriseNumber, Date: DateScalar };
  * SDL declaring the three scalars, printed from the scalar objects so that the
  * descriptions and @specifiedBy URLs cannot drift from the implementation.
  */
-export const scalarTypeDefs =
-  [SSIN, EnterpriseNumber, DateScalar].map((scalar) => printType(scalar)).join('\n\n') + '\n';
+export const scalarTypeDefs = [SSIN, EnterpriseNumber, DateScalar].map((scalar) => printType(scalar)).join('\n\n') + '\n';

@@ -1,20 +1,11 @@
-import {
-  buildSchema,
-  graphql,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLSchema,
-  GraphQLString,
-  type GraphQLScalarType,
-} from 'graphql';
+import { buildSchema, graphql, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DateScalar, EnterpriseNumber, isIsoCalendarDate, scalarResolvers, scalarTypeDefs, SSIN } from './index.js';
 
 const CHECK_DIGITS_MESSAGE =
   'The SSIN check digits do not match: they must be 97 − (first nine digits mod 97), with a 2 put in front of the nine digits for people born from 2000.';
 const SSIN_NOT_A_STRING_MESSAGE = 'An SSIN must be given as a string of 11 digits.';
-const DATE_MESSAGE =
-  'A Date is an ISO 8601 calendar date YYYY-MM-DD that exists (e.g. 2024-02-29), with a year from 1800 to 2199.';
+const DATE_MESSAGE = 'A Date is an ISO 8601 calendar date YYYY-MM-DD that exists (e.g. 2024-02-29), with a year from 1800 to 2199.';
 
 /** Query { echo(value: T!): T!, bad: T } for one scalar; `bad` returns what a buggy resolver would. */
 function echoSchema(scalar: GraphQLScalarType, badOutput: unknown = 'oops'): GraphQLSchema {
@@ -160,16 +151,12 @@ describe('EnterpriseNumber scalar', () => {
     const response = (await run(schema, 'query ($n: EnterpriseNumber!) { echo(value: $n) }', {
       n: '2000000042',
     })) as { errors: { extensions: unknown }[] };
-    expect(response.errors.map((e) => e.extensions)).toEqual([
-      { code: 'BAD_USER_INPUT', rule: 'ENTERPRISE_NUMBER_FORMAT' },
-    ]);
+    expect(response.errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', rule: 'ENTERPRISE_NUMBER_FORMAT' }]);
   });
 
   it('rejects a Float literal with ENTERPRISE_NUMBER_FORMAT', async () => {
     const response = (await run(schema, '{ echo(value: 403170701.0) }')) as { errors: { extensions: unknown }[] };
-    expect(response.errors.map((e) => e.extensions)).toEqual([
-      { code: 'BAD_USER_INPUT', rule: 'ENTERPRISE_NUMBER_FORMAT' },
-    ]);
+    expect(response.errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', rule: 'ENTERPRISE_NUMBER_FORMAT' }]);
   });
 
   it('serialises 10 digits starting with 0 or 1 and refuses anything else', () => {
@@ -268,12 +255,8 @@ describe('scalarTypeDefs and scalarResolvers', () => {
       const type = schema.getType(name) as GraphQLScalarType;
       expect(type.description).toBe(scalarResolvers[name as keyof typeof scalarResolvers].description);
     }
-    expect((schema.getType('Date') as GraphQLScalarType).specifiedByURL).toBe(
-      'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
-    );
-    expect(scalarTypeDefs).toContain(
-      'scalar Date @specifiedBy(url: "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")',
-    );
+    expect((schema.getType('Date') as GraphQLScalarType).specifiedByURL).toBe('https://www.rfc-editor.org/rfc/rfc3339#section-5.6');
+    expect(scalarTypeDefs).toContain('scalar Date @specifiedBy(url: "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")');
     // Descriptions are block strings, so they can span lines and hold quotes.
     expect(scalarTypeDefs).toMatch(/^"""\nBelgian social-security[\s\S]+?\n"""\nscalar SSIN\n/);
   });

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '@crossroads/gateway';
+import { createLogger, type RunningHttpServer, type ServerKind } from '@crossroads/shared';
+import { employmentSubgraph } from '@crossroads/subgraph-employment';
+import { personsSubgraph } from '@crossroads/subgraph-persons';
+import { unemploymentSubgraph } from '@crossroads/subgraph-unemployment';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
+import { graphqlRequest } from './helpers/graphqlRequest.js';
+import { withSources } from './helpers/sourceDatabase.js';
+
+const { mongoUri, persons: population } = inject('stack');
+
+const BULK = /* GraphQL */ `
+  query Bulk($ssins: [SSIN!]!) {
+    persons(ssins: $ssins) {
+      ssin
+      name {
+        lastName
+      }
+      employments {
+        employer {
+          name
+        }
+      }
+      unemploymentPayments(from: "2024-01-01", to: "2024-12-31") {
+        month
+      }
+    }
+  }
+`;
+
+/** What the driver sent while a request ran: every `find`, and how many were in flight at once. */
+class CommandLog {
+  finds: Array<{ collection: string; filter: Record<string, unknown> }> = [];
+  private inFlight = 0;
+  maxInFlight = 0;
+
+  attach(client: MongoClient): void {
+    client.on('commandStarted', (event: CommandStartedEvent) => {
+      if (event.commandName !== 'find') return;
+      this.finds.push({ collection: String(event.command.find), filter: event.command.filter ?? {} });
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    });
+    const done = (event: { commandName: string }) => {
+      if (event.commandName === 'find') this.inFlight--;
+    };
+    client.on('commandSucceeded', done);
+    client.on('commandFailed', done);
+  }
+
+  reset(): void {
+    this.finds = [];
+    this.maxInFlight = 0;
+  }
+
+  countBy(collection: string): number {
+    return this.finds.filter((f) => f.collection === collection).length;
+  }
+}
+
+/**
+ * The sources and the gateway in this process, so that the driver's command
+ * monitoring sees every query a request causes. `serverKind` forces the batch
+ * strategy: `$in` for MongoDB, concurrent point reads for FerretDB.
+ */
+async function startMonitoredSystem(serverKind: ServerKind) {
+  const client = new MongoClient(mongoUri, { monitorCommands: true, maxPoolSize: 100 });
+  await client.connect();
+  const log = new CommandLog();
+  log.attach(client);
+  const logger = createLogger('batching-test');
+  logger.level = 'silent';
+  const servers: RunningHttpServer[] = [];
+  for (const subgraph of [personsSubgraph, employmentSubgraph, unemploymentSubgraph]) {
+    servers.push(await subgraph.start({ client, serverKind, logger, port: 0 }));
+  }
+  const [persons, employment, unemployment] = servers.map((s) => s.url) as [string, string, string];
+  const gateway = await startGateway({ port: 0, logger, subgraphUrls: { persons, employment, unemployment }, subgraphTimeoutMs: 30_000 });
+  return {
+    gateway,
+    log,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(servers.map((s) => s.stop()));
+      await client.close();
+    },
+  };
+}
+
+let ssins: string[];
+beforeAll(async () => {
+  ssins = await withSources(mongoUri, (s) => s.someSsins(1000));
+  expect(ssins).toHaveLength(Math.min(1000, population));
+});
+
+describe('persons with 1,000 SSINs on FerretDB', () => {
+  let system: Awaited<ReturnType<typeof startMonitoredSystem>>;
+  beforeAll(async () => {
+    system = await startMonitoredSystem('ferretdb');
+  });
+  afterAll(() => system?.stop());
+
+  it('reads each source by indexed equality, one point read per SSIN, all in flight together', async () => {
+    system.log.reset();
+    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins });
+    expect(body.errors).toBeUndefined();
+    expect((body.data!.persons as unknown[]).length).toBe(ssins.length);
+
+    expect(system.log.countBy('persons')).toBe(ssins.length);
+    expect(system.log.countBy('employments')).toBe(ssins.length);
+    expect(system.log.countBy('payments')).toBe(ssins.length);
+    // Employers are shared between persons: at most one read per distinct employer.
+    expect(system.log.countBy('employers')).toBeLessThanOrEqual(ssins.length);
+    // Every filter is one equality on an indexed key: nothing FerretDB would scan for.
+    for (const { collection, filter } of system.log.finds) {
+      const key = collection === 'persons' || collection === 'employers' ? '_id' : 'ssin';
+      expect(Object.keys(filter)).toEqual([key]);
+      expect(typeof filter[key]).toBe('string');
+    }
+    // Concurrent, not N sequential round trips.
+    expect(system.log.maxInFlight).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('persons with 1,000 SSINs, batched as for MongoDB', () => {
+  let system: Awaited<ReturnType<typeof startMonitoredSystem>>;
+  beforeAll(async () => {
+    system = await startMonitoredSystem('mongodb');
+  });
+  afterAll(() => system?.stop());
+
+  it('costs one $in query per source collection', async () => {
+    system.log.reset();
+    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins });
+    expect(body.errors).toBeUndefined();
+    expect(system.log.countBy('persons')).toBe(1);
+    expect(system.log.countBy('employments')).toBe(1);
+    expect(system.log.countBy('payments')).toBe(1);
+    expect(system.log.countBy('employers')).toBe(1);
+    const personsFind = system.log.finds.find((f) => f.collection === 'persons')!;
+    expect((personsFind.filter._id as { $in: string[] }).$in).toHaveLength(ssins.length);
+  });
+});

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStack, type RunningStack } from '@crossroads/stack';
+
+/** Persons seeded for the end-to-end suites: enough for realistic batches, small enough to seed in seconds. */
+export const E2E_PERSONS = 2_000;
+
+let stack: RunningStack | undefined;
+
+/**
+ * One stack for all end-to-end files: the embedded database (or MONGODB_URI),
+ * seeded, and the four service processes. Their output goes to a log file that
+ * tests can read (`serviceLog` is provided to them).
+ */
+export async function setup(project: TestProject): Promise<void> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-logs-'));
+  const serviceLog = path.join(logDir, 'services.log');
+  const out = fs.createWriteStream(serviceLog, { flags: 'a' });
+  stack = await startStack({
+    ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : {}),
+    persons: E2E_PERSONS,
+    seed: 1,
+    sink: (service, line) => out.write(`${service} | ${line}\n`),
+    onProgress: (m) => process.stderr.write(`[e2e setup] ${m}\n`),
+  });
+  project.provide('stack', {
+    gatewayUrl: stack.gatewayUrl,
+    mongoUri: stack.mongoUri,
+    postgresUrl: stack.postgresUrl ?? null,
+    urls: stack.urls,
+    serviceLog,
+    persons: E2E_PERSONS,
+  });
+}
+
+export async function teardown(): Promise<void> {
+  await stack?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: {
+      gatewayUrl: string;
+      mongoUri: string;
+      postgresUrl: string | null;
+      urls: Record<'gateway' | 'persons' | 'employment' | 'unemployment', string>;
+      serviceLog: string;
+      persons: number;
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { collections, type EmploymentDoc, type PersonDoc, type UnemploymentPaymentDoc } from '@crossroads/db';
+import { MongoClient } from 'mongodb';
+
+/**
+ * Reads the authentic sources directly, so that tests compare what the gateway
+ * answers with what is stored rather than with numbers copied into the test.
+ */
+export async function withSources<T>(mongoUri: string, read: (sources: Sources) => Promise<T>): Promise<T> {
+  const client = new MongoClient(mongoUri);
+  await client.connect();
+  try {
+    return await read(new Sources(client));
+  } finally {
+    await client.close();
+  }
+}
+
+export class Sources {
+  constructor(private readonly client: MongoClient) {}
+
+  person(ssin: string) {
+    return this.client.db(collections.persons.database).collection<PersonDoc>(collections.persons.name).findOne({ _id: ssin });
+  }
+
+  employments(ssin: string) {
+    return this.client
+      .db(collections.employments.database)
+      .collection<EmploymentDoc>(collections.employments.name)
+      .find({ ssin })
+      .toArray();
+  }
+
+  payments(ssin: string) {
+    return this.client
+      .db(collections.unemploymentPayments.database)
+      .collection<UnemploymentPaymentDoc>(collections.unemploymentPayments.name)
+      .find({ ssin })
+      .toArray();
+  }
+
+  /** Some SSINs of the seeded population, in storage order. */
+  async someSsins(count: number): Promise<string[]> {
+    const docs = await this.client
+      .db(collections.persons.database)
+      .collection<PersonDoc>(collections.persons.name)
+      .find({}, { projection: { _id: 1 } })
+      .limit(count)
+      .toArray();
+    return docs.map((d) => d._id);
+  }
+}
