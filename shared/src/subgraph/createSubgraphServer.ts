@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
@@ -32,6 +33,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
     includeStacktraceInErrorResponses: false,
+    // Federated traces would send resolver timings to the gateway on every call; we have no use for them.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) =>
       toPublicError(formatted, error, () => {
         logger.error({ ...describeError(error), path: formatted.path }, 'request failed');
