@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { describeError, sourceUnavailable, type Logger } from '@crossroads/shared';
+import { describeError, sourceUnavailable, type GatewaySigner, type Logger } from '@crossroads/shared';
+import type { GatewayContext } from './startGateway.js';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -9,6 +10,7 @@ export interface SourceDataSourceOptions {
   /** Longest wait for one subgraph call, after which the source is reported unavailable. */
   timeoutMs: number;
   logger: Logger;
+  signer: GatewaySigner;
 }
 
 /**
@@ -16,31 +18,54 @@ export interface SourceDataSourceOptions {
  * rather than by extending RemoteGraphQLDataSource, whose error path puts the
  * subgraph's URL and raw body into the error a partner would receive.
  *
- * A source that cannot be reached, times out or answers with something other
- * than a GraphQL response becomes one SOURCE_UNAVAILABLE error naming the
- * source: never a host, a port or a stack trace. A GraphQL response is passed
- * on whatever its HTTP status (GraphQL over HTTP answers 400 to a request error,
- * with the errors in the body).
+ * Each call carries a fresh token the gateway signs for this source alone,
+ * stating the partner, the purpose, the authorizations that apply and the
+ * request id. Nothing the partner sent (its token, its headers) is forwarded.
+ *
+ * A source that cannot be reached, times out, refuses the gateway's token or
+ * answers with something other than a GraphQL response becomes one
+ * SOURCE_UNAVAILABLE error naming the source: never a host, a port or a stack
+ * trace. A GraphQL response is passed on whatever its HTTP status (GraphQL over
+ * HTTP answers 400 to a request error, with the errors in the body).
  */
-export class SourceDataSource implements GraphQLDataSource {
+export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly options: SourceDataSourceOptions) {}
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
-    const { query, variables, operationName } = request;
+  async process(request: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { query, variables, operationName } = request.request;
+    const context = request.context as Partial<GatewayContext>;
+    const access = context.access;
+    if (!access || !context.requestId) {
+      // Only operations that passed the preventive check reach a source.
+      this.options.logger.error({ source: this.options.name }, 'subgraph call without a checked request');
+      throw sourceUnavailable(this.options.name);
+    }
     try {
+      const token = await this.options.signer.sign({
+        audience: this.options.name,
+        partnerId: access.partnerId,
+        purpose: access.purpose,
+        authorizationIds: access.authorizations.map((a) => a.id),
+        requestId: context.requestId,
+      });
       const response = await fetch(this.options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          authorization: `Bearer ${token}`,
+        },
         body: JSON.stringify({ query, variables, operationName }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       const payload = (await response.json().catch(() => undefined)) as SubgraphResponse | undefined;
+      if (response.status === 401) throw new Error('the source refused the gateway token');
       if (!payload || typeof payload !== 'object' || !('data' in payload || 'errors' in payload)) {
         throw new Error(`HTTP ${response.status} without a GraphQL response`);
       }
       return payload;
     } catch (error) {
-      this.options.logger.warn({ source: this.options.name, ...describeError(error) }, 'source unavailable');
+      this.options.logger.warn({ source: this.options.name, requestId: context.requestId, ...describeError(error) }, 'source unavailable');
       throw sourceUnavailable(this.options.name);
     }
   }

@@ -2,6 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { sdl as employmentSdl } from '@crossroads/subgraph-employment/typeDefs';
 import { sdl as personsSdl } from '@crossroads/subgraph-persons/typeDefs';
 import { sdl as unemploymentSdl } from '@crossroads/subgraph-unemployment/typeDefs';
+import { sdl as authorizationsSdl } from '@crossroads/subgraph-authorizations/typeDefs';
 import { parse } from 'graphql';
 
 /**
@@ -13,6 +14,7 @@ export const subgraphs = [
   { name: 'persons', url: 'http://127.0.0.1:4001/graphql', sdl: personsSdl },
   { name: 'employment', url: 'http://127.0.0.1:4002/graphql', sdl: employmentSdl },
   { name: 'unemployment', url: 'http://127.0.0.1:4003/graphql', sdl: unemploymentSdl },
+  { name: 'authorizations', url: 'http://127.0.0.1:4004/graphql', sdl: authorizationsSdl },
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

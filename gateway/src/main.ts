@@ -1,4 +1,5 @@
 import { createLogger, describeError } from '@crossroads/shared';
+import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
 import { startGateway } from './startGateway.js';
 
 const logger = createLogger('gateway');
@@ -7,10 +8,12 @@ try {
     port: Number(process.env.GATEWAY_PORT ?? 4000),
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     logger,
+    access: gatewayAccessFromEnv(logger),
     subgraphUrls: {
       ...(process.env.PERSONS_URL ? { persons: process.env.PERSONS_URL } : {}),
       ...(process.env.EMPLOYMENT_URL ? { employment: process.env.EMPLOYMENT_URL } : {}),
       ...(process.env.UNEMPLOYMENT_URL ? { unemployment: process.env.UNEMPLOYMENT_URL } : {}),
+      ...(process.env.AUTHORIZATIONS_URL ? { authorizations: process.env.AUTHORIZATIONS_URL } : {}),
     },
     ...(process.env.SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS) } : {}),
   });

@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { toPublicError, startGraphQLHttpServer, describeError, type Logger, type RunningHttpServer } from '@crossroads/shared';
+import {
+  checkPurpose,
+  describeError,
+  startGraphQLHttpServer,
+  todayInBelgium,
+  toPublicError,
+  type Logger,
+  type PolicySet,
+  type RequestAccess,
+  type RunningHttpServer,
+} from '@crossroads/shared';
+import type { GatewayAccess } from './access/gatewayAccess.js';
+import { preventiveCheck } from './access/preventiveCheck.js';
 import { subgraphs, type SubgraphName } from './composeSupergraph.js';
 import { SourceDataSource } from './SourceDataSource.js';
 import { readSupergraph } from './supergraphFile.js';
@@ -11,6 +24,7 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   logger: Logger;
+  access: GatewayAccess;
   /** Where each source listens; defaults are those written in the supergraph. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Longest wait for one subgraph call; default 5,000 ms. */
@@ -19,41 +33,86 @@ export interface GatewayOptions {
   supergraphSdl?: string;
 }
 
+/** Who is asking and why, established before anything else runs. */
+export interface Caller {
+  partnerId: string;
+  purpose: string;
+  /** The Belgian calendar day of the request. */
+  today: string;
+  /** The policy set in force when the request arrived; the whole request uses this one. */
+  policies: PolicySet;
+}
+
 export interface GatewayContext {
   requestId: string;
+  caller: Caller;
+  /** Set by the preventive check: the authorizations that cover this request. */
+  access?: RequestAccess;
 }
 
 /**
- * The single endpoint partners call. It plans each query over the supergraph
- * composed at build time (never by introspecting the subgraphs at run time) and
- * joins the sources on the SSIN and the enterprise number.
+ * The single endpoint partners call. It authenticates the partner and its
+ * declared purpose, checks the operation against the committee's
+ * authorizations before planning it, plans over the supergraph composed at
+ * build time, and calls each source with a token it signs for that source.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
-  const { logger } = options;
+  const { logger, access } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 5_000;
   const defaultUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as Record<SubgraphName, string>;
   const urls = { ...defaultUrls, ...options.subgraphUrls };
+  const apolloLogger = {
+    debug: () => {},
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    error: (m: string) => logger.error(m),
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name }) => new SourceDataSource({ name, url: urls[name as SubgraphName], timeoutMs, logger }),
-    logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    buildService: ({ name }) => new SourceDataSource({ name, url: urls[name as SubgraphName], timeoutMs, logger, signer: access.signer }),
+    logger: apolloLogger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [validateIdentifierInputs()],
+    introspection: access.development,
+    hideSchemaDetailsFromClientErrors: !access.development,
+    plugins: [
+      {
+        // The request id, for the partner to quote and for tracing a request through the sources' logs.
+        async requestDidStart({ contextValue }) {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set('x-request-id', contextValue.requestId);
+            },
+          };
+        },
+      },
+      preventiveCheck(access),
+      validateIdentifierInputs(),
+    ],
     formatError: (formatted, error) =>
       toPublicError(formatted, error, () => {
         logger.error(describeError(error), 'request failed');
         return { message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       }),
-    logger: { debug: () => {}, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    logger: apolloLogger,
   });
-  return startGraphQLHttpServer({
-    apollo,
-    context: async (req) => ({ requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID() }),
-    port: options.port,
-    ...(options.host ? { host: options.host } : {}),
-    logger,
-  });
+
+  async function identify(req: IncomingMessage): Promise<GatewayContext> {
+    const policies = access.policies.current();
+    const partner = await access.authenticatorFor(policies).authenticate(req.headers.authorization);
+    const purpose = checkPurpose(header(req, 'x-purpose'), policies.purposes);
+    return {
+      requestId: randomUUID(),
+      caller: { partnerId: partner.partnerId, purpose, today: todayInBelgium(), policies },
+    };
+  }
+
+  return startGraphQLHttpServer({ apollo, context: identify, port: options.port, ...(options.host ? { host: options.host } : {}), logger });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -7,6 +7,12 @@ import { GraphQLError } from 'graphql';
  */
 export const errorCodes = {
   BAD_USER_INPUT: 'An argument or variable broke a rule; `extensions.rule` names the rule.',
+  UNAUTHENTICATED:
+    'No valid credential (HTTP 401). `extensions.reason` says why: TOKEN_MISSING, TOKEN_MALFORMED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_SIGNATURE, TOKEN_LIFETIME, TOKEN_REPLAYED, PARTNER_UNKNOWN, PARTNER_KEYS_UNAVAILABLE, REPLAY_CACHE_FULL.',
+  FORBIDDEN:
+    "The request reads data that none of the partner's authorizations for the declared purpose covers on this day (HTTP 403); `extensions.uncovered` lists each `Type.field` not granted and each `Type.field(argument)` outside its date bound. No source was called.",
+  PURPOSE_REQUIRED: 'The request declares no purpose: send `X-Purpose` with a code from `authz-policies/purposes.yaml` (HTTP 400).',
+  UNKNOWN_PURPOSE: '`X-Purpose` is not a known purpose code; see `authz-policies/purposes.yaml` (HTTP 400).',
   SOURCE_UNAVAILABLE:
     'An authentic source did not answer in time; `extensions.source` names it. Data from the other sources is still returned.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side. Nothing about it is disclosed; quote `extensions.requestId`.',

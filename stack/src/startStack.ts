@@ -1,4 +1,5 @@
 import { freePort, startEmbeddedServer, type EmbeddedServer } from '@crossroads/db';
+import { GATEWAY_PUBLIC_KEY_ENV, GATEWAY_SIGNING_KEY_ENV, generateGatewayKeyPair } from '@crossroads/shared';
 import { prepareDatabase } from './prepareDatabase.js';
 import { startServiceProcess, type LineSink, type ServiceProcess } from './serviceProcess.js';
 import { serviceNames, type ServiceName } from './services.js';
@@ -62,14 +63,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const ports = {} as Record<ServiceName, number>;
     for (const name of serviceNames) ports[name] = options.ports?.[name] || (await freePort());
     const urls = Object.fromEntries(serviceNames.map((n) => [n, `http://127.0.0.1:${ports[n]}/graphql`])) as Record<ServiceName, string>;
+    // A fresh key pair per start: the gateway signs its calls to the sources with
+    // the private key, which no other process receives; the sources get the public one.
+    const keys = await generateGatewayKeyPair();
     const env: NodeJS.ProcessEnv = {
       ...options.env,
       MONGODB_URI: mongoUri,
       PERSONS_URL: urls.persons,
       EMPLOYMENT_URL: urls.employment,
       UNEMPLOYMENT_URL: urls.unemployment,
+      AUTHORIZATIONS_URL: urls.authorizations,
+      [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk),
     };
-    const start = (name: ServiceName) => (services[name] = startServiceProcess(name, ports[name], env, options.sink));
+    const gatewayEnv = { ...env, [GATEWAY_SIGNING_KEY_ENV]: JSON.stringify(keys.privateJwk) };
+    const start = (name: ServiceName) =>
+      (services[name] = startServiceProcess(name, ports[name], name === 'gateway' ? gatewayEnv : env, options.sink));
     options.onProgress?.('starting the sources and the gateway…');
     for (const name of serviceNames.filter((n) => n !== 'gateway')) start(name);
     await Promise.all(Object.values(services).map((s) => s.ready));

@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '@crossroads/gateway';
-import { createLogger, type RunningHttpServer, type ServerKind } from '@crossroads/shared';
+import { createGatewayAccess, startGateway } from '@crossroads/gateway';
+import {
+  createGatewayTokenVerifier,
+  createLogger,
+  createPolicyStore,
+  generateGatewayKeyPair,
+  policyDir,
+  readApiSchema,
+  type RunningHttpServer,
+  type ServerKind,
+} from '@crossroads/shared';
 import { employmentSubgraph } from '@crossroads/subgraph-employment';
 import { personsSubgraph } from '@crossroads/subgraph-persons';
 import { unemploymentSubgraph } from '@crossroads/subgraph-unemployment';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { withSources } from './helpers/sourceDatabase.js';
+import { capacBenefit } from './helpers/partnerHeaders.js';
 
 const { mongoUri, persons: population } = inject('stack');
 
@@ -70,12 +80,23 @@ async function startMonitoredSystem(serverKind: ServerKind) {
   log.attach(client);
   const logger = createLogger('batching-test');
   logger.level = 'silent';
+  const keys = await generateGatewayKeyPair();
+  const policies = createPolicyStore({ dir: policyDir, schema: readApiSchema(), logger });
   const servers: RunningHttpServer[] = [];
   for (const subgraph of [personsSubgraph, employmentSubgraph, unemploymentSubgraph]) {
-    servers.push(await subgraph.start({ client, serverKind, logger, port: 0 }));
+    const verifier = createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: subgraph.name });
+    servers.push(
+      await subgraph.start({ mongo: { client, serverKind }, access: { verifier, policies, development: false }, logger, port: 0 }),
+    );
   }
   const [persons, employment, unemployment] = servers.map((s) => s.url) as [string, string, string];
-  const gateway = await startGateway({ port: 0, logger, subgraphUrls: { persons, employment, unemployment }, subgraphTimeoutMs: 30_000 });
+  const gateway = await startGateway({
+    port: 0,
+    logger,
+    access: createGatewayAccess({ signingKey: keys.privateJwk, logger }),
+    subgraphUrls: { persons, employment, unemployment },
+    subgraphTimeoutMs: 30_000,
+  });
   return {
     gateway,
     log,
@@ -102,7 +123,7 @@ describe('persons with 1,000 SSINs on FerretDB', () => {
 
   it('reads each source by indexed equality, one point read per SSIN, all in flight together', async () => {
     system.log.reset();
-    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins });
+    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins }, await capacBenefit());
     expect(body.errors).toBeUndefined();
     expect((body.data!.persons as unknown[]).length).toBe(ssins.length);
 
@@ -131,7 +152,7 @@ describe('persons with 1,000 SSINs, batched as for MongoDB', () => {
 
   it('costs one $in query per source collection', async () => {
     system.log.reset();
-    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins });
+    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins }, await capacBenefit());
     expect(body.errors).toBeUndefined();
     expect(system.log.countBy('persons')).toBe(1);
     expect(system.log.countBy('employments')).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '@crossroads/stack';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
+import { capacBenefit } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
 
 const { mongoUri } = inject('stack');
@@ -21,6 +22,7 @@ describe('a source that is down', () => {
       stack.gatewayUrl,
       'query($ssin: SSIN!) { person(ssin: $ssin) { ssin name { lastName } employments { startDate } unemploymentPayments(from: "2024-01-01", to: "2024-03-31") { month } } }',
       { ssin: referencePersons.unemployedBetweenJobs },
+      await capacBenefit(),
     );
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -44,9 +46,12 @@ describe('a source that is down', () => {
 
   it('serves the full answer again once the source is back', async () => {
     await stack.restart('employment');
-    const { body } = await graphqlRequest(stack.gatewayUrl, 'query($ssin: SSIN!) { person(ssin: $ssin) { employments { startDate } } }', {
-      ssin: referencePersons.unemployedBetweenJobs,
-    });
+    const { body } = await graphqlRequest(
+      stack.gatewayUrl,
+      'query($ssin: SSIN!) { person(ssin: $ssin) { employments { startDate } } }',
+      { ssin: referencePersons.unemployedBetweenJobs },
+      await capacBenefit(),
+    );
     expect(body.errors).toBeUndefined();
     expect((body.data!.person as { employments: unknown[] }).employments).toHaveLength(2);
   });

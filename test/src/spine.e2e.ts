@@ -1,10 +1,20 @@
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatSsin } from '@crossroads/shared';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
+import { capacBenefit, partnerHeaders } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
 import { withSources } from './helpers/sourceDatabase.js';
 
 const { gatewayUrl, mongoUri } = inject('stack');
+
+// The spine's behaviour, seen by a partner whose authorization covers the
+// fields asked: CAPAC calculating an unemployment benefit (ISC/24/017).
+let capac: Record<string, string>;
+beforeAll(async () => {
+  capac = await capacBenefit();
+});
+const ask = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+  graphqlRequest(gatewayUrl, query, variables, headers ?? capac);
 
 const THREE_SOURCES = /* GraphQL */ `
   query ThreeSources($ssin: SSIN!) {
@@ -17,7 +27,6 @@ const THREE_SOURCES = /* GraphQL */ `
       }
       birthDate
       gender
-      deathDate
       address {
         street
         houseNumber
@@ -61,7 +70,7 @@ const THREE_SOURCES = /* GraphQL */ `
 describe('one person through the gateway', () => {
   it('joins the persons registry, employment and unemployment payments on the SSIN', async () => {
     const ssin = referencePersons.unemployedBetweenJobs;
-    const { status, body } = await graphqlRequest(gatewayUrl, THREE_SOURCES, { ssin });
+    const { status, body } = await ask(THREE_SOURCES, { ssin }, capac);
 
     const expected = await withSources(mongoUri, async (sources) => {
       const person = (await sources.person(ssin))!;
@@ -75,7 +84,6 @@ describe('one person through the gateway', () => {
           name: { lastName: person.lastName, firstNames: person.firstNames },
           birthDate: '1985-07-30',
           gender: 'MALE',
-          deathDate: null,
           address: {
             street: current.street,
             houseNumber: current.houseNumber,
@@ -123,20 +131,19 @@ describe('one person through the gateway', () => {
   });
 
   it('accepts the usual formatted SSIN and answers with the 11 digits', async () => {
-    const { body } = await graphqlRequest(gatewayUrl, 'query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', { ssin: '85.07.30-033.28' });
+    const { body } = await ask('query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', { ssin: '85.07.30-033.28' });
     expect(body).toEqual({ data: { person: { ssin: '85073003328' } } });
   });
 
   it('answers null for a valid SSIN that no register knows', async () => {
     const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
-    const { status, body } = await graphqlRequest(gatewayUrl, 'query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', { ssin: unknown });
+    const { status, body } = await ask('query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', { ssin: unknown });
     expect(status).toBe(200);
     expect(body).toEqual({ data: { person: null } });
   });
 
   it('serves a bis number from the bis register', async () => {
-    const { body } = await graphqlRequest(
-      gatewayUrl,
+    const { body } = await ask(
       'query($ssin: SSIN!) { person(ssin: $ssin) { register address { country nisCode } employments { endDate } } }',
       { ssin: referencePersons.crossBorderWorker },
     );
@@ -152,10 +159,11 @@ describe('one person through the gateway', () => {
   });
 
   it('shows no unemployment payment after a death', async () => {
-    const { body } = await graphqlRequest(
-      gatewayUrl,
-      'query($ssin: SSIN!) { person(ssin: $ssin) { deathDate unemploymentPayments(from: "2016-12-01", to: "2026-11-30") { month } } }',
+    const { body } = await ask(
+      'query($ssin: SSIN!) { person(ssin: $ssin) { deathDate unemploymentPayments(from: "2022-01-01", to: "2026-11-30") { month } } }',
       { ssin: referencePersons.deceased },
+      // CAPAC recovering undue payments (ISC/24/031) may read the death date and five years of payments.
+      await partnerHeaders('capac', 'UNDUE_PAYMENT_RECOVERY'),
     );
     const person = body.data!.person as { deathDate: string; unemploymentPayments: Array<{ month: string }> };
     expect(person.deathDate).toMatch(/^2023-/);
@@ -166,7 +174,7 @@ describe('one person through the gateway', () => {
 
 describe('bad input', () => {
   it('refuses an SSIN with wrong check digits in a variable, naming the rule and not echoing the value', async () => {
-    const { status, body } = await graphqlRequest(gatewayUrl, 'query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', {
+    const { status, body } = await ask('query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', {
       ssin: '85073003329',
     });
     expect(status).toBe(400);
@@ -182,7 +190,7 @@ describe('bad input', () => {
   });
 
   it('refuses an SSIN literal with an impossible birth month', async () => {
-    const { status, body } = await graphqlRequest(gatewayUrl, '{ person(ssin: "85133003328") { ssin } }');
+    const { status, body } = await ask('{ person(ssin: "85133003328") { ssin } }');
     expect(status).toBe(400);
     expect(body.errors).toEqual([
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', rule: expect.stringMatching(/^SSIN_/) } }),
@@ -192,7 +200,7 @@ describe('bad input', () => {
 
   it('refuses a persons call of more than 1,000 SSINs', async () => {
     const ssins = Array.from({ length: 1001 }, (_, i) => formatSsin({ birthDate: '1970-01-01', serial: (i % 998) + 1 }));
-    const { body } = await graphqlRequest(gatewayUrl, 'query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
+    const { body } = await ask('query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
     expect(body).toEqual({
       data: null,
       errors: [
@@ -206,8 +214,7 @@ describe('bad input', () => {
   });
 
   it('refuses a reversed date range', async () => {
-    const { body } = await graphqlRequest(
-      gatewayUrl,
+    const { body } = await ask(
       'query($ssin: SSIN!) { person(ssin: $ssin) { ssin unemploymentPayments(from: "2024-12-31", to: "2024-01-01") { month } } }',
       { ssin: referencePersons.unemployedBetweenJobs },
     );
@@ -229,7 +236,7 @@ describe('persons in bulk', () => {
     const known = await withSources(mongoUri, (s) => s.someSsins(3));
     const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
     const ssins = [known[2]!, unknown, known[0]!, known[1]!, known[0]!];
-    const { body } = await graphqlRequest(gatewayUrl, 'query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
+    const { body } = await ask('query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
     expect(body).toEqual({ data: { persons: ssins.map((ssin) => (ssin === unknown ? null : { ssin })) } });
   });
 });

@@ -4,16 +4,22 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { requestAccess } from '../access/requestGrants.js';
+import { createShieldMiddleware, type AccessContext } from '../access/shieldMiddleware.js';
+import { todayInBelgium } from '../dates.js';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { describeError, type Logger } from '../logger.js';
 import { toPublicError } from '../publicError.js';
+import type { SubgraphAccess } from './subgraphAccess.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** The authentic source's name, as the supergraph knows it (`persons`, …). */
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: GraphQLResolverMap<TContext & AccessContext>;
   context: (req: IncomingMessage) => Promise<TContext>;
+  access: SubgraphAccess;
   logger: Logger;
   port: number;
   host?: string;
@@ -21,20 +27,45 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 }
 
 /**
- * Starts one authentic source as a federation subgraph over HTTP. Errors that
- * are not ours to explain (a database that stopped answering, a bug) leave the
- * process as SOURCE_UNAVAILABLE naming the source, and are logged here without
- * the request's variables.
+ * Starts one authentic source as a federation subgraph over HTTP, sealed: it
+ * answers only calls that carry a token the gateway signed for it, and its
+ * graphql-shield rules, compiled from the committee's policies, let through
+ * only the fields the token's authorizations grant (the second line of defence
+ * behind the gateway's check).
+ *
+ * Errors that are not ours to explain (a database that stopped answering, a
+ * bug) leave the process as SOURCE_UNAVAILABLE naming the source, and are
+ * logged without the request's variables.
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpServer> {
-  const { name, logger } = options;
-  const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+  const { name, logger, access } = options;
+  const subgraphSchema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  // applyMiddleware, not applyMiddlewareToDeclaredResolvers: the latter skips
+  // fields without a resolver of their own, which would then go out unchecked.
+  const schema = applyMiddleware(subgraphSchema, createShieldMiddleware(subgraphSchema, options.typeDefs));
+  const apollo = new ApolloServer<TContext & AccessContext>({
+    schema,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !access.development,
+    introspection: access.development,
     // Federated traces would send resolver timings to the gateway on every call; we have no use for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // One line per call, by request id: enough to trace a call to the gateway's
+        // request, and nothing about whom it concerned (that is the audit trail's job).
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
+              logger.info({ requestId: (contextValue as { requestId?: string }).requestId, errors }, 'call served');
+            },
+          };
+        },
+      },
+    ],
     formatError: (formatted, error) =>
       toPublicError(formatted, error, () => {
         logger.error({ ...describeError(error), path: formatted.path }, 'request failed');
@@ -53,7 +84,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   return startGraphQLHttpServer({
     apollo,
-    context: options.context,
+    context: async (req) => {
+      // Nothing runs for a caller that is not the gateway: not even _service or _entities.
+      const claims = await access.verifier.verify(req.headers.authorization);
+      const requestAccessOfCall = requestAccess(access.policies.current(), {
+        partnerId: claims.partnerId,
+        purpose: claims.purpose,
+        today: todayInBelgium(),
+        onlyIds: claims.authorizationIds,
+      });
+      return { ...(await options.context(req)), access: requestAccessOfCall, requestId: claims.requestId };
+    },
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     logger,

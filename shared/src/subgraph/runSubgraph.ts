@@ -3,10 +3,12 @@ import { createLogger, describeError, type Logger } from '../logger.js';
 import { connectMongo, mongoUriFromEnv } from '../mongo/connectMongo.js';
 import { detectServerKind, type ServerKind } from '../mongo/serverKind.js';
 import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
+import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
 
 export interface SubgraphDependencies {
-  client: MongoClient;
-  serverKind: ServerKind;
+  /** Absent for a subgraph that keeps no data of its own (`database: false`). */
+  mongo?: { client: MongoClient; serverKind: ServerKind };
+  access: SubgraphAccess;
   logger: Logger;
   port: number;
   host?: string;
@@ -15,26 +17,46 @@ export interface SubgraphDependencies {
 export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
+  /** Whether it reads a MongoDB database (default true). */
+  database?: boolean;
   start(deps: SubgraphDependencies): Promise<RunningHttpServer>;
+}
+
+/** The MongoDB connection of a subgraph that declared it needs one. */
+export function requireMongo(deps: SubgraphDependencies): { client: MongoClient; serverKind: ServerKind } {
+  if (!deps.mongo) throw new Error('This subgraph reads a database: start it with a MongoClient.');
+  return deps.mongo;
 }
 
 /**
  * The `main` of every subgraph process: configuration from the environment
- * (MONGODB_URI, PORT, HOST), one MongoClient for the process, and a clean stop
- * on SIGINT/SIGTERM so that in-flight requests finish.
+ * (MONGODB_URI, PORT, HOST, GATEWAY_PUBLIC_KEY, AUTHZ_POLICY_DIR), one
+ * MongoClient for the process, policies reloaded on SIGHUP, and a clean stop on
+ * SIGINT/SIGTERM so that in-flight requests finish.
  */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const logger = createLogger(definition.name);
   try {
-    const client = await connectMongo(mongoUriFromEnv(), `crossroads-${definition.name}`);
-    const serverKind = await detectServerKind(client);
+    const access = subgraphAccessFromEnv(definition.name, logger);
+    let client: MongoClient | undefined;
+    let mongo: SubgraphDependencies['mongo'];
+    if (definition.database !== false) {
+      client = await connectMongo(mongoUriFromEnv(), `crossroads-${definition.name}`);
+      mongo = { client, serverKind: await detectServerKind(client) };
+    }
     const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
-    const server = await definition.start({ client, serverKind, logger, port, ...(process.env.HOST ? { host: process.env.HOST } : {}) });
-    logger.info({ url: server.url, serverKind }, 'subgraph listening');
+    const server = await definition.start({
+      ...(mongo ? { mongo } : {}),
+      access,
+      logger,
+      port,
+      ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    });
+    logger.info({ url: server.url, serverKind: mongo?.serverKind }, 'subgraph listening');
     const stop = async (signal: string) => {
       logger.info({ signal }, 'stopping');
       await server.stop();
-      await client.close();
+      await client?.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,4 +1,4 @@
-import { jointCommitteeName, type EmployerDoc, type EmploymentDoc, type QuarterlyDeclarationDoc } from '@crossroads/db';
+import { codelists, type EmployerDoc, type EmploymentDoc, type QuarterlyDeclarationDoc } from '@crossroads/db';
 import { badUserInput, checkDateRange, isWithin, scalarResolvers } from '@crossroads/shared';
 import type { EmploymentContext } from './context.js';
 
@@ -7,8 +7,10 @@ const MAX_DECLARATION_MONTHS = 120;
 
 type EmployerRef = { enterpriseNumber: string } | EmployerDoc;
 
+const jointCommitteeNames = new Map(codelists.jointCommittees.map((jc) => [jc.code, { nl: jc.nl, fr: jc.fr }]));
+
 function jointCommittee(code: string) {
-  return { code, name: jointCommitteeName(code) ?? null };
+  return { code, name: jointCommitteeNames.get(code) ?? null };
 }
 
 function quarterOf(day: string): string {

@@ -1,5 +1,5 @@
 import { collections } from '@crossroads/db';
-import { pingHealth, startSubgraphServer, type SubgraphDefinition } from '@crossroads/shared';
+import { pingHealth, requireMongo, startSubgraphServer, type SubgraphDefinition } from '@crossroads/shared';
 import { contextFactory } from './context.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './typeDefs.js';
@@ -7,15 +7,19 @@ import { typeDefs } from './typeDefs.js';
 export const employmentSubgraph: SubgraphDefinition = {
   name: 'employment',
   defaultPort: 4002,
-  start: ({ client, serverKind, logger, port, host }) =>
-    startSubgraphServer({
+  start: (deps) => {
+    const { client, serverKind } = requireMongo(deps);
+    const { access, logger, port, host } = deps;
+    return startSubgraphServer({
       name: 'employment',
       typeDefs,
       resolvers,
       context: contextFactory(client, serverKind),
+      access,
       logger,
       port,
       ...(host ? { host } : {}),
       health: pingHealth(client.db(collections.employments.database)),
-    }),
+    });
+  },
 };

@@ -1,5 +1,5 @@
 import { collections } from '@crossroads/db';
-import { pingHealth, startSubgraphServer, type SubgraphDefinition } from '@crossroads/shared';
+import { pingHealth, requireMongo, startSubgraphServer, type SubgraphDefinition } from '@crossroads/shared';
 import { contextFactory } from './context.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './typeDefs.js';
@@ -7,15 +7,19 @@ import { typeDefs } from './typeDefs.js';
 export const personsSubgraph: SubgraphDefinition = {
   name: 'persons',
   defaultPort: 4001,
-  start: ({ client, serverKind, logger, port, host }) =>
-    startSubgraphServer({
+  start: (deps) => {
+    const { client, serverKind } = requireMongo(deps);
+    const { access, logger, port, host } = deps;
+    return startSubgraphServer({
       name: 'persons',
       typeDefs,
       resolvers,
       context: contextFactory({ client, serverKind, maxBatch: Number(process.env.PERSONS_MAX_BATCH ?? 1000) }),
+      access,
       logger,
       port,
       ...(host ? { host } : {}),
       health: pingHealth(client.db(collections.persons.database)),
-    }),
+    });
+  },
 };

@@ -1,5 +1,7 @@
 export interface GraphQLResponse {
   status: number;
+  /** The gateway's request id (x-request-id), to find the request in the services' logs. */
+  requestId: string | null;
   body: { data?: Record<string, unknown> | null; errors?: Array<Record<string, unknown>> };
 }
 
@@ -15,5 +17,9 @@ export async function graphqlRequest(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    body: (await response.json()) as GraphQLResponse['body'],
+  };
 }

@@ -1,0 +1,77 @@
+import {
+  GATEWAY_AUDIENCE,
+  createGatewaySigner,
+  createPartnerAuthenticator,
+  createPolicyStore,
+  gatewaySigningKeyFromEnv,
+  isDevelopment,
+  policyDir,
+  readApiSchema,
+  reloadOnSighup,
+  type GatewaySigner,
+  type Logger,
+  type PartnerAuthenticator,
+  type PolicySet,
+  type PolicyStore,
+} from '@crossroads/shared';
+import type { GraphQLSchema } from 'graphql';
+
+/** Everything the gateway needs to decide who is asking, what they may read, and to vouch for them to the sources. */
+export interface GatewayAccess {
+  policies: PolicyStore;
+  /** The partner authenticator for a policy set (its partners and keys); rebuilt when the set is reloaded. */
+  authenticatorFor(set: PolicySet): PartnerAuthenticator;
+  signer: GatewaySigner;
+  /** The API schema partners query, which the preventive check walks. */
+  apiSchema: GraphQLSchema;
+  /** CROSSROADS_ENV=development: introspection allowed, schema details in errors. */
+  development: boolean;
+}
+
+export interface GatewayAccessOptions {
+  policyDir?: string;
+  signingKey: Parameters<typeof createGatewaySigner>[0]['privateJwk'];
+  logger: Logger;
+  development?: boolean;
+  /** Audience partners' tokens must name; default urn:crossroads:gateway. */
+  audience?: string;
+}
+
+export function createGatewayAccess(options: GatewayAccessOptions): GatewayAccess {
+  const apiSchema = readApiSchema();
+  const dir = options.policyDir ?? policyDir;
+  const policies = createPolicyStore({ dir, schema: apiSchema, logger: options.logger });
+  const authenticators = new WeakMap<PolicySet, PartnerAuthenticator>();
+  return {
+    policies,
+    authenticatorFor(set) {
+      let authenticator = authenticators.get(set);
+      if (!authenticator) {
+        authenticator = createPartnerAuthenticator({
+          partners: set.partners,
+          policyDir: dir,
+          audience: options.audience ?? GATEWAY_AUDIENCE,
+        });
+        authenticators.set(set, authenticator);
+      }
+      return authenticator;
+    },
+    signer: createGatewaySigner({ privateJwk: options.signingKey }),
+    apiSchema,
+    development: options.development ?? false,
+  };
+}
+
+/** From the environment: GATEWAY_SIGNING_KEY, AUTHZ_POLICY_DIR, CROSSROADS_ENV. Reloads policies on SIGHUP. */
+export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = process.env): GatewayAccess {
+  const access = createGatewayAccess({
+    ...(env.AUTHZ_POLICY_DIR ? { policyDir: env.AUTHZ_POLICY_DIR } : {}),
+    signingKey: gatewaySigningKeyFromEnv(env),
+    logger,
+    development: isDevelopment(env),
+  });
+  reloadOnSighup(access.policies);
+  // Partner key files are read when the authenticator is built; build it now so a missing key stops the start.
+  access.authenticatorFor(access.policies.current());
+  return access;
+}

@@ -1,0 +1,168 @@
+import { importJWK, SignJWT } from 'jose';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GATEWAY_AUDIENCE } from './audiences.js';
+import { createGatewaySigner, type GatewaySigner } from './createGatewaySigner.js';
+import { createGatewayTokenVerifier, type GatewayTokenVerifier } from './createGatewayTokenVerifier.js';
+import { readDevPrivateKey } from './devKeys.js';
+import { generateGatewayKeyPair, type GatewayKeyPair } from './gatewayKeys.js';
+import { mintPartnerToken } from './mintPartnerToken.js';
+import { refusal, unauthenticatedError } from './__fixtures__/refusal.js';
+
+const call = { partnerId: 'capac', purpose: 'UNEMPLOYMENT_BENEFIT', authorizationIds: ['ISC/24/017'], requestId: 'req-1' };
+
+let keys: GatewayKeyPair;
+let signer: GatewaySigner;
+let persons: GatewayTokenVerifier;
+
+beforeAll(async () => {
+  keys = await generateGatewayKeyPair();
+  signer = createGatewaySigner({ privateJwk: keys.privateJwk });
+});
+// Each test gets its own verifier, hence its own replay memory.
+const freshVerifier = () => (persons = createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: 'persons' }));
+afterEach(() => void vi.useRealTimers());
+
+/** A token with the gateway's key but claims and header of our choosing, for the cases the signer cannot produce. */
+async function handMade(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'EdDSA', typ: 'crossroads-gateway+jwt' },
+) {
+  return new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(await importJWK(keys.privateJwk, 'EdDSA'));
+}
+const now = () => Math.floor(Date.now() / 1000);
+const validClaims = () => ({
+  iss: 'urn:crossroads:gateway',
+  aud: 'urn:crossroads:subgraph:persons',
+  iat: now(),
+  exp: now() + 30,
+  jti: crypto.randomUUID(),
+  partner: 'capac',
+  purpose: 'UNEMPLOYMENT_BENEFIT',
+  authz: ['ISC/24/017'],
+  rid: 'req-1',
+});
+
+describe('gateway tokens', () => {
+  it('round-trips: the subgraph reads what the gateway vouched for', async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...call });
+    expect(await persons.verify(`Bearer ${token}`)).toEqual(call);
+  });
+
+  it('refuses a token for another subgraph', async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'employment', ...call });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_AUDIENCE', 'The gateway token is not for this audience: "aud" must be urn:crossroads:subgraph:persons.'),
+    );
+  });
+
+  it('refuses an expired token', async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...call });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 36_000); // 30 s lifetime + 5 s tolerance, and one more
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_EXPIRED', 'The gateway token has expired.'),
+    );
+  });
+
+  it('refuses a replayed token: the second use of the same token', async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...call });
+    await persons.verify(`Bearer ${token}`);
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_REPLAYED', 'The gateway token was already used: the gateway signs one token per call.'),
+    );
+  });
+
+  it('accepts two tokens signed for the same call (each has its own jti)', async () => {
+    freshVerifier();
+    await persons.verify(`Bearer ${await signer.sign({ audience: 'persons', ...call })}`);
+    expect(await persons.verify(`Bearer ${await signer.sign({ audience: 'persons', ...call })}`)).toEqual(call);
+  });
+
+  it('refuses a forged token (signed with another key)', async () => {
+    freshVerifier();
+    const other = await generateGatewayKeyPair();
+    const token = await createGatewaySigner({ privateJwk: other.privateJwk }).sign({ audience: 'persons', ...call });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_SIGNATURE', "The gateway token's signature does not verify against the gateway's key."),
+    );
+  });
+
+  it("refuses a partner's own token", async () => {
+    freshVerifier();
+    const token = await mintPartnerToken({
+      privateJwk: readDevPrivateKey('capac'),
+      partnerId: 'capac',
+      issuer: 'urn:crossroads:partner:capac',
+      audience: GATEWAY_AUDIENCE,
+      ttlSeconds: 60,
+    });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_SIGNATURE', "The gateway token's signature does not verify against the gateway's key."),
+    );
+  });
+
+  it('refuses a call without a token', async () => {
+    freshVerifier();
+    expect(await refusal(() => persons.verify(undefined))).toEqual(
+      unauthenticatedError('TOKEN_MISSING', 'No gateway token: send Authorization: Bearer <token>.'),
+    );
+  });
+
+  it('refuses a token living longer than the maximum', async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...call, ttlSeconds: 61 });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_LIFETIME', 'The gateway token lives too long: exp − iat may be at most 60 seconds.'),
+    );
+  });
+
+  it('refuses a token with the gateway key but without the gateway token type', async () => {
+    freshVerifier();
+    const token = await handMade(validClaims(), { alg: 'EdDSA' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_MALFORMED', 'The gateway token has the wrong "typ" header: it is another kind of token.'),
+    );
+  });
+
+  it('refuses a token without jti (it could not be checked against replay)', async () => {
+    freshVerifier();
+    const token = await handMade({ ...validClaims(), jti: undefined });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_MALFORMED', 'The gateway token has no "jti" claim.'),
+    );
+  });
+
+  it('refuses a token whose authz claim is not a list of ids', async () => {
+    freshVerifier();
+    const token = await handMade({ ...validClaims(), authz: 'ISC/24/017' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_MALFORMED', 'The gateway token has no valid "authz" claim.'),
+    );
+  });
+
+  it('refuses a token with another issuer', async () => {
+    freshVerifier();
+    const token = await handMade({ ...validClaims(), iss: 'urn:crossroads:partner:capac' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+      unauthenticatedError('TOKEN_ISSUER', 'The gateway token has the wrong issuer: "iss" must be urn:crossroads:gateway.'),
+    );
+  });
+});
+
+describe('gateway token keys are checked when the signer and verifier are made', () => {
+  it('refuses to verify with a private key (subgraphs get only the public part)', () => {
+    expect(() => createGatewayTokenVerifier({ publicJwk: keys.privateJwk, subgraph: 'persons' })).toThrow(
+      'The gateway public key contains a private key ("d"); give only the public part.',
+    );
+  });
+
+  it('refuses to sign with a public key', () => {
+    expect(() => createGatewaySigner({ privateJwk: keys.publicJwk })).toThrow(
+      'The gateway signing key is not an Ed25519 private key (a JWK with kty OKP, crv Ed25519, x and d).',
+    );
+  });
+});

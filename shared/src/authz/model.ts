@@ -1,0 +1,85 @@
+/**
+ * The security committee's authorizations, as loaded from `authz-policies/`.
+ * One model for the gateway's preventive check, the subgraphs' graphql-shield
+ * rules and the policy cases, so that all three enforce the same thing.
+ */
+
+/** Where a value came from in a policy file, for error messages the committee can act on. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export type PartnerKind =
+  | 'PAYMENT_INSTITUTION'
+  | 'FAMILY_ALLOWANCE_FUND'
+  | 'PENSION_SERVICE'
+  | 'PUBLIC_EMPLOYMENT_SERVICE'
+  | 'SOCIAL_INSPECTION'
+  | 'SECURITY_OFFICER';
+
+export interface Partner {
+  /** Stable client id, the `sub` of its tokens (e.g. `capac`). */
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  /** Expected `iss` of its tokens. */
+  issuer: string;
+  /** Where its public keys are: a JWKS file (relative to authz-policies/) or an https URL. */
+  jwks: { file: string } | { url: string };
+  location: SourceLocation;
+}
+
+export interface Purpose {
+  /** e.g. `UNEMPLOYMENT_BENEFIT`. */
+  code: string;
+  description: string;
+}
+
+/** Bounds on a Date argument of a granted field: how far back (or ahead) it may reach. */
+export interface DateArgumentBound {
+  /** The argument may not be earlier than today minus this many months. */
+  notBeforeMonthsAgo?: number;
+  /**
+   * Whether a request may omit the argument (or pass null). False by default: the
+   * check cannot know what a resolver does without it, and for many fields "no
+   * value" means "no limit". Set it only where the schema documents that omitting
+   * it stays inside the bound (e.g. `Person.address(asOf)`, which then means today).
+   */
+  allowOmitted?: boolean;
+}
+
+export interface FieldGrant {
+  field: string;
+  /** Per argument name. */
+  arguments?: Record<string, DateArgumentBound>;
+}
+
+export interface Authorization {
+  /** e.g. `ISC/24/017`. */
+  id: string;
+  title: string;
+  legalBasis: string;
+  /** Partner id. */
+  partner: string;
+  purposes: string[];
+  /** ISO dates, inclusive; `validUntil` null for no end. */
+  validFrom: string;
+  validUntil: string | null;
+  /** `followed` is refused at load until the reference directory exists. */
+  scope: 'all';
+  /** Type name → granted fields. */
+  grants: Record<string, FieldGrant[]>;
+  location: SourceLocation;
+}
+
+export interface PolicySet {
+  partners: Map<string, Partner>;
+  purposes: Map<string, Purpose>;
+  authorizations: Authorization[];
+  /**
+   * Facts worth telling the committee that do not stop the set from loading,
+   * e.g. an authorization that has expired. Never used to decide access.
+   */
+  notices?: { file: string; line: number; message: string }[];
+}

@@ -1,0 +1,34 @@
+import { readApiSchema } from '../authz/apiSchemaFromSupergraph.js';
+import { policyDir } from '../authz/policyPaths.js';
+import { createGatewayTokenVerifier, type GatewayTokenVerifier } from '../auth/createGatewayTokenVerifier.js';
+import { gatewayPublicKeyFromEnv } from '../auth/gatewayKeys.js';
+import { createPolicyStore, reloadOnSighup, type PolicyStore } from '../access/policyStore.js';
+import type { Logger } from '../logger.js';
+
+/** What a sealed subgraph needs to decide who may call it and what they may read. */
+export interface SubgraphAccess {
+  verifier: GatewayTokenVerifier;
+  policies: PolicyStore;
+  /** Development mode: introspection on, schema details in validation errors. */
+  development: boolean;
+}
+
+/** True when CROSSROADS_ENV=development: never the default, so a forgotten setting errs on the closed side. */
+export function isDevelopment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CROSSROADS_ENV === 'development';
+}
+
+/**
+ * Access configuration from the environment: the gateway's public key
+ * (GATEWAY_PUBLIC_KEY), and the committee's policies from AUTHZ_POLICY_DIR
+ * (default authz-policies/), checked against the composed supergraph.
+ */
+export function subgraphAccessFromEnv(subgraph: string, logger: Logger, env: NodeJS.ProcessEnv = process.env): SubgraphAccess {
+  const policies = createPolicyStore({ dir: env.AUTHZ_POLICY_DIR ?? policyDir, schema: readApiSchema(), logger });
+  reloadOnSighup(policies);
+  return {
+    verifier: createGatewayTokenVerifier({ publicJwk: gatewayPublicKeyFromEnv(env), subgraph }),
+    policies,
+    development: isDevelopment(env),
+  };
+}

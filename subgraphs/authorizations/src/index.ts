@@ -1,0 +1,2 @@
+export { authorizationsSubgraph } from './server.js';
+export { sdl, typeDefs } from './typeDefs.js';
