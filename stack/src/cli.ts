@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ensureServerBinaries } from '@crossroads/db';
 import { startStack } from './startStack.js';
-import { defaultPorts, repoRoot, type ServiceName } from './services.js';
+import { defaultPorts, repoRoot, serviceNames, type ServiceName } from './services.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +17,8 @@ if (values.help) {
 Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
 then the persons, employment and unemployment sources and the gateway.
 Environment: MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001),
-EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), LOG_LEVEL (info).
+EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004),
+AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
 `);
   process.exit(0);
 }
@@ -31,7 +32,7 @@ if (!Number.isInteger(persons) || persons < 4 || !Number.isInteger(seed)) {
 
 const envPort = (name: ServiceName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPorts[name]);
 const say = (message: string) => process.stderr.write(`[crossroads] ${message}\n`);
-const pad = Math.max(...['persons', 'employment', 'unemployment', 'gateway'].map((n) => n.length));
+const pad = Math.max(...serviceNames.map((n) => n.length));
 
 try {
   if (!process.env.MONGODB_URI) ensureServerBinaries();
@@ -50,10 +51,12 @@ try {
   });
   const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
   process.stderr.write(`
-Crossroads is running (development only: no access control yet).
+Crossroads is running.
   GraphQL endpoint: ${gatewayUrl}
-  Try:
+  Try, as HVW/CAPAC calculating an unemployment benefit (authorization ISC/24/017):
+    TOKEN=$(npm run -s token -- capac)
     curl -s ${gatewayUrl} -H 'content-type: application/json' \\
+      -H "authorization: Bearer $TOKEN" -H 'x-purpose: UNEMPLOYMENT_BENEFIT' \\
       -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
 Press Ctrl-C to stop.
 `);
