@@ -269,6 +269,79 @@ describe('what a partner may read', () => {
   });
 });
 
+describe.each([
+  {
+    partner: 'capac',
+    purpose: 'UNEMPLOYMENT_BENEFIT',
+    allowed: 'person(ssin: $ssin) { name { lastName } employments { startDate } unemploymentStatus { status } }',
+    sources: ['employment', 'persons', 'unemployment'],
+    forbidden: 'person(ssin: $ssin) { name { lastName } deathDate }',
+    uncovered: ['Person.deathDate'],
+  },
+  {
+    partner: 'capac',
+    purpose: 'UNDUE_PAYMENT_RECOVERY',
+    allowed: 'person(ssin: $ssin) { deathDate unemploymentPayments(from: "2024-01-01", to: "2024-06-30") { month grossAmountCents } }',
+    sources: ['persons', 'unemployment'],
+    forbidden: 'person(ssin: $ssin) { unemploymentStatus { status } }',
+    uncovered: ['Person.unemploymentStatus', 'UnemploymentStatus.status'],
+  },
+  {
+    partner: 'famiwal',
+    purpose: 'FAMILY_ALLOWANCE',
+    allowed: 'person(ssin: $ssin) { name { firstNames } civilStatus address(asOf: "2025-06-30") { postalCode } }',
+    sources: ['persons'],
+    forbidden: 'person(ssin: $ssin) { addressHistory { postalCode } }',
+    uncovered: ['Address.postalCode', 'Person.addressHistory'],
+  },
+  {
+    // Two authorizations for one purpose (ISC/24/045 career, ISC/24/052 survivors) combine.
+    partner: 'sfpd',
+    purpose: 'PENSION_CALCULATION',
+    allowed:
+      'person(ssin: $ssin) { deathDate quarterlyDeclarations(from: "2016-01-01", to: "2025-12-31") { year grossWageCents } employments { workerCode } }',
+    sources: ['employment', 'persons'],
+    forbidden: 'person(ssin: $ssin) { unemploymentPayments(from: "2024-01-01", to: "2024-12-31") { month } }',
+    uncovered: ['Person.unemploymentPayments', 'UnemploymentPayment.month'],
+  },
+])('$partner asking for $purpose', ({ partner, purpose, allowed, sources, forbidden: forbiddenSelection, uncovered }) => {
+  it('is served what its authorizations grant, from the sources that hold it', async () => {
+    const response = await askAndTrace(`query($ssin: SSIN!) { ${allowed} }`, { ssin }, await partnerHeaders(partner, purpose));
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.person).not.toBeNull();
+    expect(response.sources).toEqual(sources);
+  });
+
+  it('is refused, as a whole, what they do not grant', async () => {
+    const response = await askAndTrace(`query($ssin: SSIN!) { ${forbiddenSelection} }`, { ssin }, await partnerHeaders(partner, purpose));
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual(forbidden(uncovered, partner, purpose));
+    expect(response.sources).toEqual([]);
+  });
+});
+
+describe('schema details', () => {
+  it('are not suggested to a partner who misspells a field', async () => {
+    const { status, body } = await graphqlRequest(
+      gatewayUrl,
+      'query($ssin: SSIN!) { person(ssin: $ssin) { nme } }',
+      { ssin },
+      await partnerHeaders('famiwal', 'FAMILY_ALLOWANCE'),
+    );
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Cannot query field "nme" on type "Person".',
+          locations: [{ line: 1, column: 44 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+});
+
 describe('sealed sources', () => {
   const SERVICE = '{ _service { sdl } }';
   const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ssin } } }';
