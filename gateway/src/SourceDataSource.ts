@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { describeError, sourceUnavailable, type GatewaySigner, type Logger } from '@crossroads/shared';
+import { CLAIMS_HEADER, describeError, sourceUnavailable, type GatewaySigner, type Logger } from '@crossroads/shared';
 import type { GatewayContext } from './startGateway.js';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -11,6 +11,8 @@ export interface SourceDataSourceOptions {
   timeoutMs: number;
   logger: Logger;
   signer: GatewaySigner;
+  /** Benchmark only: send the claims in plain text instead of a signed token (securityLayers.ts). */
+  unsealed?: boolean;
 }
 
 /**
@@ -41,19 +43,21 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
       throw sourceUnavailable(this.options.name);
     }
     try {
-      const token = await this.options.signer.sign({
-        audience: this.options.name,
+      const claims = {
         partnerId: access.partnerId,
         purpose: access.purpose,
         authorizationIds: access.authorizations.map((a) => a.id),
         requestId: context.requestId,
-      });
+      };
+      const credentials: Record<string, string> = this.options.unsealed
+        ? { [CLAIMS_HEADER]: JSON.stringify(claims) }
+        : { authorization: `Bearer ${await this.options.signer.sign({ audience: this.options.name, ...claims })}` };
       const response = await fetch(this.options.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
-          authorization: `Bearer ${token}`,
+          ...credentials,
         },
         body: JSON.stringify({ query, variables, operationName }),
         signal: AbortSignal.timeout(this.options.timeoutMs),

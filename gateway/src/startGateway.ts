@@ -69,7 +69,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name }) => new SourceDataSource({ name, url: urls[name as SubgraphName], timeoutMs, logger, signer: access.signer }),
+    buildService: ({ name }) =>
+      new SourceDataSource({
+        name,
+        url: urls[name as SubgraphName],
+        timeoutMs,
+        logger,
+        signer: access.signer,
+        unsealed: access.disabled.has('sealing'),
+      }),
     logger: apolloLogger,
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -24,3 +24,4 @@ export { checkOperation, type OperationCheck } from './authz/checkOperation.js';
 export { applicableAuthorizations } from './authz/applicableAuthorizations.js';
 export { apiSchemaFromSupergraph, readApiSchema } from './authz/apiSchemaFromSupergraph.js';
 export { policyDir } from './authz/policyPaths.js';
+export * from './access/securityLayers.js';

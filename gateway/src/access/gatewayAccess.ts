@@ -3,6 +3,7 @@ import {
   createGatewaySigner,
   createPartnerAuthenticator,
   createPolicyStore,
+  disabledSecurityLayers,
   gatewaySigningKeyFromEnv,
   isDevelopment,
   policyDir,
@@ -13,6 +14,7 @@ import {
   type PartnerAuthenticator,
   type PolicySet,
   type PolicyStore,
+  type SecurityLayer,
 } from '@crossroads/shared';
 import type { GraphQLSchema } from 'graphql';
 
@@ -26,6 +28,8 @@ export interface GatewayAccess {
   apiSchema: GraphQLSchema;
   /** CROSSROADS_ENV=development: introspection allowed, schema details in errors. */
   development: boolean;
+  /** Layers a benchmark switched off (CROSSROADS_ENV=benchmark only). */
+  disabled: ReadonlySet<SecurityLayer>;
 }
 
 export interface GatewayAccessOptions {
@@ -33,6 +37,7 @@ export interface GatewayAccessOptions {
   signingKey: Parameters<typeof createGatewaySigner>[0]['privateJwk'];
   logger: Logger;
   development?: boolean;
+  disabled?: ReadonlySet<SecurityLayer>;
   /** Audience partners' tokens must name; default urn:crossroads:gateway. */
   audience?: string;
 }
@@ -59,6 +64,7 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
     signer: createGatewaySigner({ privateJwk: options.signingKey }),
     apiSchema,
     development: options.development ?? false,
+    disabled: options.disabled ?? new Set(),
   };
 }
 
@@ -69,6 +75,7 @@ export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = pr
     signingKey: gatewaySigningKeyFromEnv(env),
     logger,
     development: isDevelopment(env),
+    disabled: disabledSecurityLayers(env),
   });
   reloadOnSighup(access.policies);
   // Partner key files are read when the authenticator is built; build it now so a missing key stops the start.

@@ -4,6 +4,7 @@ import { createGatewayTokenVerifier, type GatewayTokenVerifier } from '../auth/c
 import { gatewayPublicKeyFromEnv } from '../auth/gatewayKeys.js';
 import { createPolicyStore, reloadOnSighup, type PolicyStore } from '../access/policyStore.js';
 import type { Logger } from '../logger.js';
+import { disabledSecurityLayers, type SecurityLayer } from '../access/securityLayers.js';
 
 /** What a sealed subgraph needs to decide who may call it and what they may read. */
 export interface SubgraphAccess {
@@ -11,6 +12,8 @@ export interface SubgraphAccess {
   policies: PolicyStore;
   /** Development mode: introspection on, schema details in validation errors. */
   development: boolean;
+  /** Layers a benchmark switched off (CROSSROADS_ENV=benchmark only); none otherwise. */
+  disabled?: ReadonlySet<SecurityLayer>;
 }
 
 /** True when CROSSROADS_ENV=development: never the default, so a forgotten setting errs on the closed side. */
@@ -30,5 +33,6 @@ export function subgraphAccessFromEnv(subgraph: string, logger: Logger, env: Nod
     verifier: createGatewayTokenVerifier({ publicJwk: gatewayPublicKeyFromEnv(env), subgraph }),
     policies,
     development: isDevelopment(env),
+    disabled: disabledSecurityLayers(env),
   };
 }
