@@ -1,4 +1,5 @@
 import type { MongoClient } from 'mongodb';
+import { detectServerKind } from '@crossroads/shared';
 import pg from 'pg';
 import { indexSpecs, type IndexSpec } from './layout.js';
 
@@ -10,11 +11,12 @@ import { indexSpecs, type IndexSpec } from './layout.js';
  * which the btree that `createIndex` makes cannot serve (docs/decisions/0001).
  */
 export async function ensureIndexes(client: MongoClient, options: { postgresUrl?: string } = {}): Promise<void> {
+  const ferretDb = (await detectServerKind(client)) === 'ferretdb';
   for (const spec of indexSpecs) {
     const db = client.db(spec.database);
     const exists = await db.listCollections({ name: spec.collection }, { nameOnly: true }).hasNext();
     if (!exists) await db.createCollection(spec.collection);
-    if (spec.field !== '_id') {
+    if (spec.field !== '_id' && !(spec.array && ferretDb)) {
       await db.collection(spec.collection).createIndex({ [spec.field]: 1 }, { name: `${spec.field}_1`, unique: spec.unique ?? false });
     }
   }

@@ -13,6 +13,8 @@ export const databases = {
   persons: 'crossroads_persons',
   employment: 'crossroads_employment',
   unemployment: 'crossroads_unemployment',
+  /** The audit trail (shared/src/audit/records.ts): the one place persons' identifiers of requests are kept. */
+  audit: 'crossroads_audit',
 } as const;
 
 export type SourceName = keyof typeof databases;
@@ -144,6 +146,13 @@ export interface IndexSpec {
   /** Top-level field looked up by equality (`_id` is indexed by the server already). */
   field: string;
   unique?: boolean;
+  /**
+   * The field holds an array looked up by one element (`{ ssins: x }`). MongoDB
+   * indexes each element (multikey); FerretDB's btree would index the whole
+   * array as one value and refuse rows over 2,704 bytes, so there only the GIN
+   * index is made, which serves element containment.
+   */
+  array?: boolean;
 }
 
 export const collections = {
@@ -163,6 +172,13 @@ export const indexSpecs: IndexSpec[] = [
   { database: databases.employment, collection: collections.quarterlyDeclarations.name, field: 'ssin' },
   { database: databases.unemployment, collection: collections.unemploymentPayments.name, field: 'ssin' },
   { ...byId(collections.unemploymentFiles) },
+  // The audit trail: a citizen's log by SSIN (an array of the persons a release concerned),
+  // the security officer's by partner and day, verification by chain.
+  { database: databases.audit, collection: 'records', field: 'ssins', array: true },
+  { database: databases.audit, collection: 'records', field: 'partnerDay' },
+  { database: databases.audit, collection: 'records', field: 'chain' },
+  { database: databases.audit, collection: 'records', field: 'requestId' },
+  { database: databases.audit, collection: 'checkpoints', field: 'chain' },
 ];
 
 function byId(c: { database: string; name: string }): IndexSpec {

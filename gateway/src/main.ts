@@ -1,10 +1,12 @@
-import { createLogger, describeError } from '@crossroads/shared';
+import { auditTrailFromEnv, createLogger, describeError } from '@crossroads/shared';
 import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
 import { startGateway } from './startGateway.js';
 
 const logger = createLogger('gateway');
 try {
+  const audit = await auditTrailFromEnv('gateway');
   const server = await startGateway({
+    audit: audit.trail,
     port: Number(process.env.GATEWAY_PORT ?? 4000),
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     logger,
@@ -20,6 +22,7 @@ try {
   logger.info({ url: server.url }, 'gateway listening');
   const stop = async () => {
     await server.stop();
+    await audit.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -8,6 +8,7 @@ import {
   startGraphQLHttpServer,
   todayInBelgium,
   toPublicError,
+  type AuditTrail,
   type Logger,
   type PolicySet,
   type RequestAccess,
@@ -15,6 +16,7 @@ import {
 } from '@crossroads/shared';
 import type { GatewayAccess } from './access/gatewayAccess.js';
 import { preventiveCheck } from './access/preventiveCheck.js';
+import { auditRequests, requestRecord } from './audit/auditRequests.js';
 import { subgraphs, type SubgraphName } from './composeSupergraph.js';
 import { SourceDataSource } from './SourceDataSource.js';
 import { readSupergraph } from './supergraphFile.js';
@@ -25,6 +27,8 @@ export interface GatewayOptions {
   host?: string;
   logger: Logger;
   access: GatewayAccess;
+  /** Where every request is recorded before its response leaves. */
+  audit: AuditTrail;
   /** Where each source listens; defaults are those written in the supergraph. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Longest wait for one subgraph call; default 5,000 ms. */
@@ -41,6 +45,8 @@ export interface Caller {
   today: string;
   /** The policy set in force when the request arrived; the whole request uses this one. */
   policies: PolicySet;
+  /** The end user on whose behalf the partner asks (X-End-User), when given; recorded in the audit trail. */
+  endUser: string | null;
 }
 
 export interface GatewayContext {
@@ -96,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           };
         },
       },
+      auditRequests(options.audit, logger),
       preventiveCheck(access),
       validateIdentifierInputs(),
     ],
@@ -108,13 +115,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   });
 
   async function identify(req: IncomingMessage): Promise<GatewayContext> {
-    const policies = access.policies.current();
-    const partner = await access.authenticatorFor(policies).authenticate(req.headers.authorization);
-    const purpose = checkPurpose(header(req, 'x-purpose'), policies.purposes);
-    return {
-      requestId: randomUUID(),
-      caller: { partnerId: partner.partnerId, purpose, today: todayInBelgium(), policies },
-    };
+    const requestId = randomUUID();
+    const started = performance.now();
+    try {
+      const policies = access.policies.current();
+      const partner = await access.authenticatorFor(policies).authenticate(req.headers.authorization);
+      const purpose = checkPurpose(header(req, 'x-purpose'), policies.purposes);
+      const endUser = header(req, 'x-end-user')?.slice(0, 200) ?? null;
+      return { requestId, caller: { partnerId: partner.partnerId, purpose, today: todayInBelgium(), policies, endUser } };
+    } catch (error) {
+      // Refused before the GraphQL pipeline: recorded here, with no partner, since an unverified claim is no fact.
+      const code = String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      const record = requestRecord(
+        { requestId },
+        { operationName: null, documentHash: null, outcome: 'refused', code, durationMs: Math.round(performance.now() - started) },
+      );
+      await options.audit.writer
+        .append(record)
+        .catch((auditError: unknown) => logger.error(describeError(auditError), 'audit record of a refusal not written'));
+      throw error;
+    }
   }
 
   return startGraphQLHttpServer({ apollo, context: identify, port: options.port, ...(options.host ? { host: options.host } : {}), logger });

@@ -15,6 +15,8 @@ export const errorCodes = {
   UNKNOWN_PURPOSE: '`X-Purpose` is not a known purpose code; see `authz-policies/purposes.yaml` (HTTP 400).',
   SOURCE_UNAVAILABLE:
     'An authentic source did not answer in time; `extensions.source` names it. Data from the other sources is still returned.',
+  AUDIT_UNAVAILABLE:
+    'The audit trail could not durably record the request, so nothing is released (HTTP 503). Retry later; the request id identifies it.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side. Nothing about it is disclosed; quote `extensions.requestId`.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',
@@ -38,3 +40,9 @@ export function sourceUnavailable(source: string): GraphQLError {
     extensions: { code: 'SOURCE_UNAVAILABLE', source },
   });
 }
+
+/** The body of a response that must release nothing because its audit records could not be written. */
+export const auditUnavailableError = {
+  message: 'The audit trail could not record this request, so nothing is released. Retry later.',
+  extensions: { code: 'AUDIT_UNAVAILABLE' },
+} as const;

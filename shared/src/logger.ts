@@ -21,7 +21,14 @@ export type { Logger };
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code ?? (error as { extensions?: { code?: unknown } }).extensions?.code;
-    return { errorName: error.name, errorCode: code, errorMessage: error.message };
+    const cause = error.cause as { name?: unknown; code?: unknown } | undefined;
+    return {
+      errorName: error.name,
+      errorCode: code,
+      errorMessage: error.message,
+      // The cause's class and code only: a driver's message may quote the values it was given.
+      ...(cause ? { causeName: cause.name, causeCode: cause.code } : {}),
+    };
   }
   return { errorMessage: String(error) };
 }

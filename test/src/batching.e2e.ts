@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGatewayAccess, startGateway } from '@crossroads/gateway';
 import {
+  createAuditTrail,
   createGatewayTokenVerifier,
   createLogger,
   createPolicyStore,
@@ -86,7 +87,13 @@ async function startMonitoredSystem(serverKind: ServerKind) {
   for (const subgraph of [personsSubgraph, employmentSubgraph, unemploymentSubgraph]) {
     const verifier = createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: subgraph.name });
     servers.push(
-      await subgraph.start({ mongo: { client, serverKind }, access: { verifier, policies, development: false }, logger, port: 0 }),
+      await subgraph.start({
+        mongo: { client, serverKind },
+        access: { verifier, policies, development: false },
+        audit: createAuditTrail({ client, service: `batching-test-${subgraph.name}` }),
+        logger,
+        port: 0,
+      }),
     );
   }
   const [persons, employment, unemployment] = servers.map((s) => s.url) as [string, string, string];
@@ -94,6 +101,7 @@ async function startMonitoredSystem(serverKind: ServerKind) {
     port: 0,
     logger,
     access: createGatewayAccess({ signingKey: keys.privateJwk, logger }),
+    audit: createAuditTrail({ client, service: 'batching-test-gateway' }),
     subgraphUrls: { persons, employment, unemployment },
     subgraphTimeoutMs: 30_000,
   });

@@ -1,4 +1,5 @@
 import {
+  createAuditTrail,
   createGatewaySigner,
   createGatewayTokenVerifier,
   createLogger,
@@ -43,6 +44,7 @@ describe('a sealed subgraph’s own rules', () => {
         policies: createPolicyStore({ dir: policyDir, schema: readApiSchema(), logger }),
         development: false,
       },
+      audit: createAuditTrail({ client, service: 'shield-test' }),
       logger,
       port: 0,
     });

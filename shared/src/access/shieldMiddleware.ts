@@ -49,7 +49,7 @@ const isGranted = rule({ cache: 'no_cache' })((
 });
 
 /** Key fields of each entity in a subgraph's SDL: `@key(fields: "ssin")` → Person.ssin. */
-function keyFields(typeDefs: DocumentNode): Set<string> {
+export function keyFields(typeDefs: DocumentNode): Set<string> {
   const keys = new Set<string>();
   for (const definition of typeDefs.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;

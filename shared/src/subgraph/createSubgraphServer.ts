@@ -6,7 +6,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { requestAccess } from '../access/requestGrants.js';
-import { createShieldMiddleware, type AccessContext } from '../access/shieldMiddleware.js';
+import { createShieldMiddleware, keyFields, type AccessContext } from '../access/shieldMiddleware.js';
+import type { AuditTrail } from '../audit/auditTrail.js';
+import { errorCodesOf, failClosed } from '../audit/failClosed.js';
+import { releaseCollector, type ReleaseContext } from '../audit/releaseCollector.js';
 import { todayInBelgium } from '../dates.js';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { describeError, type Logger } from '../logger.js';
@@ -23,6 +26,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   resolvers: GraphQLResolverMap<TContext & AccessContext>;
   context: (req: IncomingMessage) => Promise<TContext>;
   access: SubgraphAccess;
+  /**
+   * Where this source records what it releases; null only for a subgraph that
+   * serves no personal data (the committee's register).
+   */
+  audit: AuditTrail | null;
   logger: Logger;
   port: number;
   host?: string;
@@ -48,10 +56,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   // applyMiddleware, not applyMiddlewareToDeclaredResolvers: the latter skips
   // fields without a resolver of their own, which would then go out unchecked.
   const disabled = access.disabled ?? new Set();
+  const keys = keyFields(options.typeDefs);
+  // Shield outside, the release collector inside: a refused field is never noted as released.
   const schema = disabled.has('shield')
-    ? subgraphSchema
-    : applyMiddleware(subgraphSchema, createShieldMiddleware(subgraphSchema, options.typeDefs));
-  const apollo = new ApolloServer<TContext & AccessContext>({
+    ? applyMiddleware(subgraphSchema, releaseCollector(keys))
+    : applyMiddleware(subgraphSchema, createShieldMiddleware(subgraphSchema, options.typeDefs), releaseCollector(keys));
+  const apollo = new ApolloServer<TContext & AccessContext & ReleaseContext & { requestId: string }>({
     schema,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !access.development,
@@ -65,8 +75,35 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
-              const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
-              logger.info({ requestId: (contextValue as { requestId?: string }).requestId, errors }, 'call served');
+              const release = contextValue.release;
+              const callAccess = contextValue.access;
+              if (release && release.ssins.size > 0 && callAccess) {
+                if (!options.audit) {
+                  logger.error('personal data resolved by a subgraph without an audit trail; nothing released');
+                  failClosed(response);
+                } else {
+                  try {
+                    await options.audit.writer.append({
+                      kind: 'release',
+                      requestId: contextValue.requestId,
+                      partnerId: callAccess.partnerId,
+                      purpose: callAccess.purpose,
+                      authorizationIds: callAccess.authorizations.map((a) => a.id),
+                      partnerDay: `${callAccess.partnerId}|${callAccess.today}`,
+                      source: name,
+                      ssins: [...release.ssins].sort(),
+                      fields: [...release.fields].sort(),
+                    });
+                  } catch (error) {
+                    logger.error(
+                      { requestId: contextValue.requestId, ...describeError(error) },
+                      'audit record not written; nothing released',
+                    );
+                    failClosed(response);
+                  }
+                }
+              }
+              logger.info({ requestId: contextValue.requestId, errors: errorCodesOf(response).length }, 'call served');
             },
           };
         },
@@ -99,7 +136,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         today: todayInBelgium(),
         onlyIds: claims.authorizationIds,
       });
-      return { ...(await options.context(req)), access: requestAccessOfCall, requestId: claims.requestId };
+      return {
+        ...(await options.context(req)),
+        access: requestAccessOfCall,
+        requestId: claims.requestId,
+        release: { ssins: new Set<string>(), fields: new Set<string>() },
+      };
     },
     port: options.port,
     ...(options.host ? { host: options.host } : {}),

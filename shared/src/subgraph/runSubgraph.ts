@@ -4,11 +4,14 @@ import { connectMongo, mongoUriFromEnv } from '../mongo/connectMongo.js';
 import { detectServerKind, type ServerKind } from '../mongo/serverKind.js';
 import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
+import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
   mongo?: { client: MongoClient; serverKind: ServerKind };
   access: SubgraphAccess;
+  /** Where releases of personal data are recorded; null for a subgraph without a database (it serves none). */
+  audit: AuditTrail | null;
   logger: Logger;
   port: number;
   host?: string;
@@ -40,13 +43,16 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const access = subgraphAccessFromEnv(definition.name, logger);
     let client: MongoClient | undefined;
     let mongo: SubgraphDependencies['mongo'];
+    let audit: Awaited<ReturnType<typeof auditTrailFromEnv>> | undefined;
     if (definition.database !== false) {
       client = await connectMongo(mongoUriFromEnv(), `crossroads-${definition.name}`);
       mongo = { client, serverKind: await detectServerKind(client) };
+      audit = await auditTrailFromEnv(definition.name);
     }
     const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
     const server = await definition.start({
       ...(mongo ? { mongo } : {}),
+      audit: audit?.trail ?? null,
       access,
       logger,
       port,
@@ -56,6 +62,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const stop = async (signal: string) => {
       logger.info({ signal }, 'stopping');
       await server.stop();
+      await audit?.close();
       await client?.close();
       process.exit(0);
     };

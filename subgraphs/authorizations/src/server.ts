@@ -18,6 +18,8 @@ export const authorizationsSubgraph: SubgraphDefinition = {
       resolvers,
       context: async () => ({ policies: access.policies }),
       access,
+      // The committee's register is public and names no person: nothing to record.
+      audit: null,
       logger,
       port,
       ...(host ? { host } : {}),

@@ -9,13 +9,14 @@ export const personsSubgraph: SubgraphDefinition = {
   defaultPort: 4001,
   start: (deps) => {
     const { client, serverKind } = requireMongo(deps);
-    const { access, logger, port, host } = deps;
+    const { access, audit, logger, port, host } = deps;
     return startSubgraphServer({
       name: 'persons',
       typeDefs,
       resolvers,
       context: contextFactory({ client, serverKind, maxBatch: Number(process.env.PERSONS_MAX_BATCH ?? 1000) }),
       access,
+      audit,
       logger,
       port,
       ...(host ? { host } : {}),

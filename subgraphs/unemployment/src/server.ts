@@ -9,13 +9,14 @@ export const unemploymentSubgraph: SubgraphDefinition = {
   defaultPort: 4003,
   start: (deps) => {
     const { client, serverKind } = requireMongo(deps);
-    const { access, logger, port, host } = deps;
+    const { access, audit, logger, port, host } = deps;
     return startSubgraphServer({
       name: 'unemployment',
       typeDefs,
       resolvers,
       context: contextFactory(client, serverKind),
       access,
+      audit,
       logger,
       port,
       ...(host ? { host } : {}),

@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  describeError,
+  errorCodesOf,
+  failClosed,
+  sha256Hex,
+  type AuditTrail,
+  type Logger,
+  type RequestRecordBody,
+} from '@crossroads/shared';
+import type { GatewayContext } from '../startGateway.js';
+
+/** Codes that mean the request itself was refused; any other error without data is a failure on our side. */
+const REFUSALS = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'PURPOSE_REQUIRED',
+  'UNKNOWN_PURPOSE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * Records every request that reached the GraphQL pipeline — answered, refused
+ * or failed — before its response leaves. If the record cannot be written, or a
+ * source could not record what it released, the response is replaced by
+ * AUDIT_UNAVAILABLE (HTTP 503): nothing is released that is not on record.
+ */
+export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, request, operationName }) {
+          const codes = errorCodesOf(response).filter(Boolean);
+          if (codes.includes('AUDIT_UNAVAILABLE')) {
+            failClosed(response);
+          }
+          const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+          const answered = result.data !== undefined && result.data !== null;
+          const documentHash = request.query ? sha256Hex(request.query) : null;
+          const record = requestRecord(contextValue, {
+            operationName: operationName ?? request.operationName ?? null,
+            documentHash,
+            outcome: answered ? 'answered' : codes.every((c) => REFUSALS.has(c)) && codes.length > 0 ? 'refused' : 'failed',
+            code: codes[0] ?? null,
+            durationMs: Math.round(performance.now() - started),
+          });
+          try {
+            await Promise.all([
+              trail.writer.append(record),
+              documentHash && request.query ? trail.rememberDocument(documentHash, request.query) : undefined,
+            ]);
+          } catch (error) {
+            logger.error({ requestId: contextValue.requestId, ...describeError(error) }, 'audit record not written; nothing released');
+            failClosed(response);
+          }
+        },
+      };
+    },
+  };
+}
+
+export function requestRecord(
+  context: Pick<GatewayContext, 'requestId' | 'caller' | 'access'> | { requestId: string; caller?: undefined; access?: undefined },
+  details: Pick<RequestRecordBody, 'operationName' | 'documentHash' | 'outcome' | 'code' | 'durationMs'>,
+): RequestRecordBody {
+  const caller = context.caller;
+  return {
+    kind: 'request',
+    requestId: context.requestId,
+    partnerId: caller?.partnerId ?? null,
+    purpose: caller?.purpose ?? null,
+    authorizationIds: context.access?.authorizations.map((a) => a.id) ?? [],
+    partnerDay: `${caller?.partnerId ?? '-'}|${caller?.today ?? new Date().toISOString().slice(0, 10)}`,
+    endUser: caller?.endUser ?? null,
+    ...details,
+  };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, MongoClient, WriteConcernSettings } from 'mongodb';
+import { connectMongo } from '../mongo/connectMongo.js';
+import { AUDIT_DATABASE, auditCollections, type AuditRecord, type AuditRecordBody } from './records.js';
+import { createAuditWriter, type AuditWriter } from './writer/createAuditWriter.js';
+
+export interface StoredDocument {
+  /** SHA-256 of the document. */
+  _id: string;
+  document: string;
+}
+
+/** A process's handle on the audit store. */
+export interface AuditTrail {
+  writer: AuditWriter;
+  /** Records a request's GraphQL document once per hash; resolves when stored. */
+  rememberDocument(hash: string, document: string): Promise<void>;
+}
+
+const KNOWN_DOCUMENTS_MAX = 10_000;
+
+export function createAuditTrail(options: {
+  client: MongoClient;
+  service: string;
+  writeConcern?: WriteConcernSettings;
+  database?: string;
+}): AuditTrail {
+  const db = options.client.db(options.database ?? AUDIT_DATABASE);
+  const records = db.collection<AuditRecord>(auditCollections.records);
+  const documents: Collection<StoredDocument> = db.collection<StoredDocument>(auditCollections.documents);
+  const writer = createAuditWriter({
+    collection: records,
+    chain: `${options.service}:${randomUUID()}`,
+    ...(options.writeConcern ? { writeConcern: options.writeConcern } : {}),
+  });
+  // Most partners send the same few documents: write each once per process.
+  const known = new Set<string>();
+  return {
+    writer,
+    async rememberDocument(hash, document) {
+      if (known.has(hash)) return;
+      await documents.updateOne(
+        { _id: hash },
+        { $setOnInsert: { document } },
+        { upsert: true, writeConcern: options.writeConcern ?? { w: 'majority', j: true } },
+      );
+      if (known.size >= KNOWN_DOCUMENTS_MAX) known.clear();
+      known.add(hash);
+    },
+  };
+}
+
+/**
+ * AUDIT_WRITE_CONCERN: `journaled` (default: acknowledged by a majority, in
+ * the journal) or `acknowledged` (w: 1, for an embedded single-node server whose
+ * durability the operator accepts). Anything weaker is refused: an audit
+ * record that may be lost is no audit record.
+ */
+export function auditWriteConcernFromEnv(env: NodeJS.ProcessEnv = process.env): WriteConcernSettings {
+  const value = env.AUDIT_WRITE_CONCERN ?? 'journaled';
+  if (value === 'journaled') return { w: 'majority', j: true };
+  if (value === 'acknowledged') return { w: 1, j: true };
+  throw new Error(`AUDIT_WRITE_CONCERN must be "journaled" or "acknowledged"; got "${value}".`);
+}
+
+/** The audit store's connection: AUDIT_MONGODB_URI, or the process's MONGODB_URI. */
+export async function auditTrailFromEnv(
+  service: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ trail: AuditTrail; close(): Promise<void> }> {
+  const uri = env.AUDIT_MONGODB_URI ?? env.MONGODB_URI;
+  if (!uri) throw new Error('The audit store needs AUDIT_MONGODB_URI or MONGODB_URI.');
+  const client = await connectMongo(uri, `crossroads-${service}-audit`);
+  const trail = createAuditTrail({ client, service, writeConcern: auditWriteConcernFromEnv(env) });
+  return {
+    trail,
+    async close() {
+      await trail.writer.drain();
+      await client.close();
+    },
+  };
+}
+
+export type { AuditRecordBody };

@@ -1,0 +1,82 @@
+/**
+ * The audit trail's records. The audit store is the one place where persons'
+ * identifiers are recorded: who asked, about whom, which fields of which
+ * source, for which purpose, under which authorization, when.
+ *
+ * Every record belongs to the hash chain of the process that wrote it (one
+ * chain per writer, so no global lock): `prev` is the hash of the chain's
+ * previous record and `hash` covers the whole record but itself, so that
+ * changing, deleting, inserting or reordering records breaks the chain.
+ */
+
+export const AUDIT_DATABASE = 'crossroads_audit';
+export const auditCollections = { records: 'records', documents: 'documents', checkpoints: 'checkpoints' } as const;
+
+interface ChainedFields {
+  /** Idempotency key: `request:<requestId>` or `release:<requestId>:<source>`; a retried write never duplicates. */
+  _id: string;
+  /** The writer's chain: `<service>:<instance id>`. */
+  chain: string;
+  /** Position in the chain, from 0, without gaps. */
+  seq: number;
+  /** Hash of the chain's previous record; null for the first record of a chain. */
+  prev: string | null;
+  /** Hex SHA-256 of the canonical JSON of the record without `hash`. */
+  hash: string;
+  /** ISO 8601 time the record was made. */
+  at: string;
+}
+
+interface RequestFields {
+  requestId: string;
+  /** Null when the caller could not be authenticated (an unverified claim is never recorded as fact). */
+  partnerId: string | null;
+  purpose: string | null;
+  authorizationIds: string[];
+  /** `<partnerId or ->|<YYYY-MM-DD>`: the security officer's queries look records up by equality on it. */
+  partnerDay: string;
+}
+
+export interface RequestRecordBody extends RequestFields {
+  kind: 'request';
+  /** The end user on whose behalf the partner asks (X-End-User), when given. */
+  endUser: string | null;
+  operationName: string | null;
+  /** SHA-256 of the document; the document itself is stored once per hash in `documents`. */
+  documentHash: string | null;
+  outcome: 'answered' | 'refused' | 'failed';
+  /** The error code of a refused or failed request. */
+  code: string | null;
+  durationMs: number;
+}
+
+export interface ReleaseRecordBody extends RequestFields {
+  kind: 'release';
+  /** The authentic source that released the data. */
+  source: string;
+  /** The persons whose data it released. */
+  ssins: string[];
+  /** The `Type.field` coordinates it resolved. */
+  fields: string[];
+}
+
+export type AuditRecordBody = RequestRecordBody | ReleaseRecordBody;
+export type AuditRecord = AuditRecordBody & ChainedFields;
+
+/** A signed statement of a chain's head: records up to `seq` are as they were when it was signed. */
+export interface Checkpoint {
+  /** `<chain>:<seq>` */
+  _id: string;
+  chain: string;
+  seq: number;
+  hash: string;
+  at: string;
+  /** Key id (JWK thumbprint) of the Ed25519 key that signed it. */
+  keyId: string;
+  /** base64url Ed25519 signature over the canonical JSON of { chain, seq, hash, at }. */
+  signature: string;
+}
+
+export function recordIdOf(body: AuditRecordBody): string {
+  return body.kind === 'request' ? `request:${body.requestId}` : `release:${body.requestId}:${body.source}`;
+}
