@@ -1,4 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Runs `*.last.e2e.ts` after every other file: they inspect what the whole run left behind. */
+class LastFilesLastSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isLast = (f: TestSpecification) => f.moduleId.endsWith('.last.e2e.ts');
+    return [...sorted.filter((f) => !isLast(f)), ...sorted.filter(isLast)];
+  }
+}
 
 // Apollo loads graphql's CommonJS build; without this alias vitest would load the
 // ESM build for our own imports and graphql would see two realms ("Cannot use
@@ -29,6 +39,7 @@ export default defineConfig({
           // The suites share one database server and stack; running files one by
           // one keeps two cores from being oversubscribed by parallel stacks.
           fileParallelism: false,
+          sequence: { sequencer: LastFilesLastSequencer },
         },
       },
     ],

@@ -102,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           };
         },
       },
-      auditRequests(options.audit, logger),
+      ...(access.disabled.has('audit') ? [] : [auditRequests(options.audit, logger)]), // off: benchmark only
       preventiveCheck(access),
       validateIdentifierInputs(),
     ],

@@ -1,22 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createGatewayAccess, startGateway } from '@crossroads/gateway';
-import {
-  createAuditTrail,
-  createGatewayTokenVerifier,
-  createLogger,
-  createPolicyStore,
-  generateGatewayKeyPair,
-  policyDir,
-  readApiSchema,
-  type RunningHttpServer,
-  type ServerKind,
-} from '@crossroads/shared';
-import { employmentSubgraph } from '@crossroads/subgraph-employment';
-import { personsSubgraph } from '@crossroads/subgraph-persons';
-import { unemploymentSubgraph } from '@crossroads/subgraph-unemployment';
+import type { ServerKind } from '@crossroads/shared';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { withSources } from './helpers/sourceDatabase.js';
+import { startInProcessSystem } from './helpers/inProcessSystem.js';
 import { capacBenefit } from './helpers/partnerHeaders.js';
 
 const { mongoUri, persons: population } = inject('stack');
@@ -69,48 +56,18 @@ class CommandLog {
   }
 }
 
-/**
- * The sources and the gateway in this process, so that the driver's command
- * monitoring sees every query a request causes. `serverKind` forces the batch
- * strategy: `$in` for MongoDB, concurrent point reads for FerretDB.
- */
+/** The system in this process, its driver's commands logged. */
 async function startMonitoredSystem(serverKind: ServerKind) {
   const client = new MongoClient(mongoUri, { monitorCommands: true, maxPoolSize: 100 });
   await client.connect();
   const log = new CommandLog();
   log.attach(client);
-  const logger = createLogger('batching-test');
-  logger.level = 'silent';
-  const keys = await generateGatewayKeyPair();
-  const policies = createPolicyStore({ dir: policyDir, schema: readApiSchema(), logger });
-  const servers: RunningHttpServer[] = [];
-  for (const subgraph of [personsSubgraph, employmentSubgraph, unemploymentSubgraph]) {
-    const verifier = createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: subgraph.name });
-    servers.push(
-      await subgraph.start({
-        mongo: { client, serverKind },
-        access: { verifier, policies, development: false },
-        audit: createAuditTrail({ client, service: `batching-test-${subgraph.name}` }),
-        logger,
-        port: 0,
-      }),
-    );
-  }
-  const [persons, employment, unemployment] = servers.map((s) => s.url) as [string, string, string];
-  const gateway = await startGateway({
-    port: 0,
-    logger,
-    access: createGatewayAccess({ signingKey: keys.privateJwk, logger }),
-    audit: createAuditTrail({ client, service: 'batching-test-gateway' }),
-    subgraphUrls: { persons, employment, unemployment },
-    subgraphTimeoutMs: 30_000,
-  });
+  const system = await startInProcessSystem({ client, serverKind });
   return {
-    gateway,
+    gateway: system.gateway,
     log,
     async stop() {
-      await gateway.stop();
-      await Promise.all(servers.map((s) => s.stop()));
+      await system.stop();
       await client.close();
     },
   };

@@ -10,9 +10,10 @@
  * - `sealing`: the gateway signs no token and the subgraphs verify none; the
  *   request's claims travel in a plain `x-crossroads-claims` header instead, so
  *   that the other layers still know who asks (and a peer gateway can send a
- *   static header).
+ *   static header);
+ * - `audit`: nothing is recorded in the audit trail.
  */
-export const securityLayers = ['preventive-check', 'shield', 'sealing'] as const;
+export const securityLayers = ['preventive-check', 'shield', 'sealing', 'audit'] as const;
 export type SecurityLayer = (typeof securityLayers)[number];
 
 export const CLAIMS_HEADER = 'x-crossroads-claims';

@@ -22,8 +22,10 @@ export function releaseCollector(keyFields: ReadonlySet<string>): IMiddlewareFun
     const release = context.release;
     if (release && result !== null && result !== undefined) {
       const coordinate = `${info.parentType.name}.${info.fieldName}`;
-      if (!info.fieldName.startsWith('_')) release.fields.add(coordinate);
-      if (info.parentType.name === 'Person' && !keyFields.has(coordinate)) {
+      // Keys are what the gateway reads to join sources, not data it passes on; plumbing is not data.
+      if (keyFields.has(coordinate) || info.fieldName.startsWith('_')) return result;
+      release.fields.add(coordinate);
+      if (info.parentType.name === 'Person') {
         const ssin = (parent as { ssin?: string; _id?: string }).ssin ?? (parent as { _id?: string })._id;
         if (typeof ssin === 'string') release.ssins.add(ssin);
       }

@@ -1,0 +1,44 @@
+import type { Target } from './client.js';
+
+/** What the bench sends the load generator process. */
+export interface LoadSpec {
+  target: Target;
+  /** closed: `connections` loops, each sending its next request when the last one answered. open: `rate` requests/s on a fixed schedule. */
+  model: 'closed' | 'open';
+  connections: number;
+  rate: number;
+  durationMs: number;
+  /** A file of SSINs, one a line; each request draws one at random. */
+  ssinsFile: string;
+}
+
+export interface LatencySummary {
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+}
+
+export interface LoadResult {
+  model: 'closed' | 'open';
+  connections: number;
+  /** Requested rate (open model). */
+  rate: number;
+  sent: number;
+  ok: number;
+  errors: number;
+  /** Requests scheduled (open model) but never answered before the drain deadline: counted in `errors`. */
+  unanswered: number;
+  errorSamples: string[];
+  elapsedMs: number;
+  /** Answered successfully per second. */
+  throughput: number;
+  /** Milliseconds; open model: from the intended send time. */
+  latency: LatencySummary;
+  /** The load generator's own CPU time during the run. */
+  cpuMs: number;
+}
+
+export type WorkerMessage = { type: 'started' } | { type: 'result'; result: LoadResult } | { type: 'failed'; message: string };

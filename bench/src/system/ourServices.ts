@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { freePort } from '@crossroads/db';
+import { GATEWAY_PUBLIC_KEY_ENV, GATEWAY_SIGNING_KEY_ENV, generateGatewayKeyPair, type SecurityLayer } from '@crossroads/shared';
+import { repoRoot } from '../paths.js';
+import { spawnProcess, type Spawned } from './spawnProcess.js';
+
+export const subgraphNames = ['persons', 'employment', 'unemployment', 'authorizations'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+
+export interface RunningSubgraphs {
+  urls: Record<SubgraphName, string>;
+  processes: Spawned[];
+  disabled: readonly SecurityLayer[];
+  mongoUri: string;
+  /** The public key the subgraphs trust; its private half signs the gateway's tokens. */
+  signingKey: string;
+  stop(): Promise<void>;
+}
+
+/** The environment that switches security layers off (only honoured with CROSSROADS_ENV=benchmark); empty when all are on. */
+export function layerEnv(disabled: readonly SecurityLayer[]): NodeJS.ProcessEnv {
+  return disabled.length ? { CROSSROADS_ENV: 'benchmark', CROSSROADS_BENCH_DISABLE: disabled.join(',') } : {};
+}
+
+/** What every service process gets: production mode, the bench's log level, nothing from the parent that switches layers. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
+  delete env.CROSSROADS_ENV;
+  delete env.CROSSROADS_BENCH_DISABLE;
+  return env;
+}
+
+function nodeService(name: string, entry: string, port: number, env: NodeJS.ProcessEnv, logDir: string, nodeFlags: string[] = []) {
+  return spawnProcess({
+    name,
+    command: process.execPath,
+    args: [...nodeFlags, '--import', 'tsx', entry],
+    env,
+    cwd: repoRoot,
+    logFile: path.join(logDir, `${name}.log`),
+    healthUrl: `http://127.0.0.1:${port}/health`,
+  });
+}
+
+/** The four subgraphs over `mongoUri`, with the given layers switched off. */
+export async function startSubgraphs(mongoUri: string, disabled: readonly SecurityLayer[], logDir: string): Promise<RunningSubgraphs> {
+  const keys = await generateGatewayKeyPair();
+  const ports = {} as Record<SubgraphName, number>;
+  for (const name of subgraphNames) ports[name] = await freePort();
+  const env = { ...baseEnv(), ...layerEnv(disabled), MONGODB_URI: mongoUri, [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk) };
+  const processes = await Promise.all(
+    subgraphNames.map((name) =>
+      nodeService(name, `${repoRoot}subgraphs/${name}/src/main.ts`, ports[name], { ...env, PORT: String(ports[name]) }, logDir),
+    ),
+  );
+  return {
+    urls: Object.fromEntries(subgraphNames.map((n) => [n, `http://127.0.0.1:${ports[n]}/graphql`])) as Record<SubgraphName, string>,
+    processes,
+    disabled,
+    mongoUri,
+    signingKey: JSON.stringify(keys.privateJwk),
+    stop: async () => void (await Promise.all(processes.map((p) => p.stop()))),
+  };
+}
+
+/** Our gateway in front of `subgraphs`, with the given layers switched off (`sealing` must match the subgraphs'). */
+export async function startOurGateway(
+  subgraphs: RunningSubgraphs,
+  disabled: readonly SecurityLayer[],
+  logDir: string,
+  nodeFlags: string[] = [],
+): Promise<{ url: string; process: Spawned }> {
+  const port = await freePort();
+  const env = {
+    ...baseEnv(),
+    ...layerEnv(disabled),
+    GATEWAY_PORT: String(port),
+    PERSONS_URL: subgraphs.urls.persons,
+    EMPLOYMENT_URL: subgraphs.urls.employment,
+    UNEMPLOYMENT_URL: subgraphs.urls.unemployment,
+    AUTHORIZATIONS_URL: subgraphs.urls.authorizations,
+    [GATEWAY_SIGNING_KEY_ENV]: subgraphs.signingKey,
+    // The audit trail (when the gateway keeps one) goes to the same database, as with `npm start`.
+    MONGODB_URI: subgraphs.mongoUri,
+  };
+  const process_ = await nodeService('gateway', `${repoRoot}gateway/src/main.ts`, port, env, logDir, nodeFlags);
+  return { url: `http://127.0.0.1:${port}/graphql`, process: process_ };
+}

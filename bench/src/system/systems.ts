@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { securityLayers, type SecurityLayer } from '@crossroads/shared';
+import { claimsHeader, partnerHeaders } from '../claims.js';
+import type { Target } from '../loadgen/client.js';
+import { singleProcess, type ProcessGroup } from '../measure/processGroups.js';
+import { startHiveGateway } from './hiveGateway.js';
+import { startOurGateway, startSubgraphs, type RunningSubgraphs } from './ourServices.js';
+import type { Spawned } from './spawnProcess.js';
+
+export type SystemId = string;
+
+export interface SystemSpec {
+  id: SystemId;
+  label: string;
+  front: 'ours' | 'hive' | 'floor';
+  /** Layers switched off (gateway and subgraphs alike). */
+  disabled: SecurityLayer[];
+}
+
+/**
+ * The systems under test, in the order a round runs them (grouped by the
+ * subgraphs they need): everything on; each layer of `securityLayers` off in
+ * turn (a layer added there is measured without a change here); authorization
+ * off (check and shield); the peer; the floor.
+ */
+export const systems: SystemSpec[] = [
+  { id: 'all-on', label: 'Crossroads, everything on', front: 'ours', disabled: [] },
+  ...securityLayers.map((layer): SystemSpec => ({
+    id: `no-${layer}`,
+    label: `Crossroads, ${layer} off`,
+    front: 'ours',
+    disabled: [layer],
+  })),
+  { id: 'no-authz', label: 'Crossroads, authorization off (check + shield)', front: 'ours', disabled: ['preventive-check', 'shield'] },
+  { id: 'hive', label: 'Hive Gateway 2.15 --jit (peer)', front: 'hive', disabled: ['preventive-check', 'sealing'] },
+  { id: 'floor', label: 'Subgraphs called directly (floor)', front: 'floor', disabled: ['preventive-check', 'sealing'] },
+];
+
+/** The layers the subgraphs see: the preventive check is the gateway's alone. */
+export function subgraphLayers(spec: SystemSpec): SecurityLayer[] {
+  return spec.disabled.filter((l) => l !== 'preventive-check');
+}
+
+export const subgraphKey = (layers: readonly SecurityLayer[]) => [...layers].sort().join(',') || 'all-on';
+
+export interface RunningSystem {
+  spec: SystemSpec;
+  target: Target;
+  /** The front process (a gateway), absent for the floor. */
+  front?: Spawned;
+  stop(): Promise<void>;
+}
+
+/** Starts the front of `spec` over subgraphs already running with `subgraphLayers(spec)`. */
+export async function startFront(
+  spec: SystemSpec,
+  subgraphs: RunningSubgraphs,
+  workDir: string,
+  logDir: string,
+  nodeFlags: string[] = [],
+): Promise<RunningSystem> {
+  if (spec.front === 'floor') {
+    const { persons, employment, unemployment } = subgraphs.urls;
+    return { spec, target: { kind: 'floor', urls: { persons, employment, unemployment }, headers: claimsHeader() }, stop: async () => {} };
+  }
+  const started =
+    spec.front === 'hive'
+      ? await startHiveGateway(subgraphs, path.join(workDir, 'hive'), logDir, nodeFlags)
+      : await startOurGateway(subgraphs, spec.disabled, logDir, nodeFlags);
+  return {
+    spec,
+    target: { kind: 'graphql', url: started.url, headers: await partnerHeaders() },
+    front: started.process,
+    stop: () => started.process.stop(),
+  };
+}
+
+/** The process groups of a running system: its front (as `gateway`), the subgraphs, and the database's. */
+export function systemGroups(system: RunningSystem, subgraphs: RunningSubgraphs, database: ProcessGroup[]): ProcessGroup[] {
+  return [
+    ...(system.front ? [singleProcess('gateway', system.front.pid)] : []),
+    ...subgraphs.processes.map((p) => singleProcess(p.name, p.pid)),
+    ...database,
+  ];
+}
+
+export { startSubgraphs };
