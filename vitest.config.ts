@@ -18,6 +18,8 @@ const resolve = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }
 
 export default defineConfig({
   test: {
+    // Projects take their sequencer from the root configuration.
+    sequence: { sequencer: LastFilesLastSequencer },
     projects: [
       {
         resolve,
@@ -39,7 +41,6 @@ export default defineConfig({
           // The suites share one database server and stack; running files one by
           // one keeps two cores from being oversubscribed by parallel stacks.
           fileParallelism: false,
-          sequence: { sequencer: LastFilesLastSequencer },
         },
       },
     ],

@@ -73,6 +73,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     warn: (m: string) => logger.warn(m),
     error: (m: string) => logger.error(m),
   };
+  // @apollo/gateway otherwise sends usage metrics to Apollo and, to label them,
+  // probes cloud metadata endpoints (169.254.169.254 and the like). A public
+  // hub never phones home; set before the gateway is constructed, which reads it.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name }) =>

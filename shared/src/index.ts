@@ -31,3 +31,5 @@ export * from './audit/hashRecord.js';
 export * from './audit/canonicalJson.js';
 export * from './audit/failClosed.js';
 export { createAuditWriter, AuditUnavailableError, type AuditWriter, type ChainHead } from './audit/writer/createAuditWriter.js';
+export * from './audit/checkpoints/auditKeys.js';
+export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';

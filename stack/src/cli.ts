@@ -1,6 +1,8 @@
 // `npm start`: the whole system on this machine, with seeded data.
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import { ensureServerBinaries } from '@crossroads/db';
+import { generateAuditKeyPair, type AuditKeyPair } from '@crossroads/shared';
 import { startStack } from './startStack.js';
 import { defaultPorts, repoRoot, serviceNames, type ServiceName } from './services.js';
 
@@ -36,7 +38,9 @@ const pad = Math.max(...serviceNames.map((n) => n.length));
 
 try {
   if (!process.env.MONGODB_URI) ensureServerBinaries();
+  const auditKeys = developmentAuditKeys(`${repoRoot}.data`);
   const stack = await startStack({
+    auditKeys,
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
     persons,
     seed,
@@ -58,6 +62,8 @@ Crossroads is running.
     curl -s ${gatewayUrl} -H 'content-type: application/json' \\
       -H "authorization: Bearer $TOKEN" -H 'x-purpose: UNEMPLOYMENT_BENEFIT' \\
       -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
+  Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only):
+    MONGODB_URI=${stack.mongoUri} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
 Press Ctrl-C to stop.
 `);
   let stopping = false;
@@ -73,4 +79,18 @@ Press Ctrl-C to stop.
 } catch (error) {
   say(`could not start: ${(error as Error).message}`);
   process.exit(1);
+}
+
+/**
+ * The development audit key, kept beside the data it signs so that checkpoints
+ * written before a restart still verify after it. Production gives each writer
+ * its key through AUDIT_SIGNING_KEY from a secret store.
+ */
+function developmentAuditKeys(dataDir: string): AuditKeyPair {
+  const file = `${dataDir}/audit-keys.json`;
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as AuditKeyPair;
+  const keys = generateAuditKeyPair();
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
 }

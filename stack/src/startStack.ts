@@ -1,5 +1,12 @@
 import { freePort, startEmbeddedServer, type EmbeddedServer } from '@crossroads/db';
-import { GATEWAY_PUBLIC_KEY_ENV, GATEWAY_SIGNING_KEY_ENV, generateGatewayKeyPair } from '@crossroads/shared';
+import {
+  GATEWAY_PUBLIC_KEY_ENV,
+  GATEWAY_SIGNING_KEY_ENV,
+  auditKeyPairToEnv,
+  generateAuditKeyPair,
+  generateGatewayKeyPair,
+  type AuditKeyPair,
+} from '@crossroads/shared';
 import { prepareDatabase } from './prepareDatabase.js';
 import { startServiceProcess, type LineSink, type ServiceProcess } from './serviceProcess.js';
 import { serviceNames, type ServiceName } from './services.js';
@@ -16,6 +23,8 @@ export interface StackOptions {
   ports?: Partial<Record<ServiceName, number>>;
   /** Extra environment for every service process. */
   env?: NodeJS.ProcessEnv;
+  /** The key that signs the audit chains' checkpoints; default a new one (checkpoints then verify only with it). */
+  auditKeys?: AuditKeyPair;
   sink: LineSink;
   onProgress?: (message: string) => void;
 }
@@ -74,6 +83,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       UNEMPLOYMENT_URL: urls.unemployment,
       AUTHORIZATIONS_URL: urls.authorizations,
       [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk),
+      ...auditKeyPairToEnv(options.auditKeys ?? generateAuditKeyPair()),
     };
     const gatewayEnv = { ...env, [GATEWAY_SIGNING_KEY_ENV]: JSON.stringify(keys.privateJwk) };
     const start = (name: ServiceName) =>

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateAuditKeyPair, type AuditKeyPair } from '@crossroads/shared';
 import { startStack, type RunningStack } from '@crossroads/stack';
+import type { JWK } from 'jose';
 
 /** Persons seeded for the end-to-end suites: enough for realistic batches, small enough to seed in seconds. */
 export const E2E_PERSONS = 2_000;
@@ -18,7 +20,9 @@ export async function setup(project: TestProject): Promise<void> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-logs-'));
   const serviceLog = path.join(logDir, 'services.log');
   const out = fs.createWriteStream(serviceLog, { flags: 'a' });
+  const auditKeys = generateAuditKeyPair();
   stack = await startStack({
+    auditKeys,
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : {}),
     persons: E2E_PERSONS,
     seed: 1,
@@ -32,6 +36,8 @@ export async function setup(project: TestProject): Promise<void> {
     urls: stack.urls,
     serviceLog,
     persons: E2E_PERSONS,
+    auditPublicKeys: [auditKeys.publicJwk],
+    auditKeys,
   });
 }
 
@@ -48,6 +54,10 @@ declare module 'vitest' {
       urls: Record<'gateway' | 'persons' | 'employment' | 'unemployment', string>;
       serviceLog: string;
       persons: number;
+      /** The public key of the audit chains' checkpoints of this run. */
+      auditPublicKeys: JWK[];
+      /** The key pair itself, for suites that start services of their own over the same audit store. */
+      auditKeys: AuditKeyPair;
     };
   }
 }

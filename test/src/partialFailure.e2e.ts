@@ -4,12 +4,12 @@ import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { capacBenefit } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
 
-const { mongoUri } = inject('stack');
+const { mongoUri, auditKeys } = inject('stack');
 
 // A stack of its own over the shared database, since this suite stops a source.
 let stack: RunningStack;
 beforeAll(async () => {
-  stack = await startStack({ mongoUri, sink: () => {}, env: { SUBGRAPH_TIMEOUT_MS: '2000' } });
+  stack = await startStack({ mongoUri, auditKeys, sink: () => {}, env: { SUBGRAPH_TIMEOUT_MS: '2000' } });
 });
 afterAll(async () => {
   await stack?.stop();

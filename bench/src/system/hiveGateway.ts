@@ -39,7 +39,15 @@ export async function startHiveGateway(
   );
   const port = await freePort();
   const bin = `${repoRoot}node_modules/@graphql-hive/gateway/dist/bin.js`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NODE_NO_WARNINGS: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_NO_WARNINGS: '1',
+    // Nothing may leave the machine: no usage reporting, no cloud-metadata probes by OpenTelemetry detectors.
+    OTEL_SDK_DISABLED: 'true',
+    OTEL_NODE_RESOURCE_DETECTORS: 'none',
+    METADATA_SERVER_DETECTION: 'none',
+  };
   delete env.CROSSROADS_ENV;
   delete env.CROSSROADS_BENCH_DISABLE;
   const process_ = await spawnProcess({

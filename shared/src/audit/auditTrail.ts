@@ -3,6 +3,10 @@ import type { Collection, MongoClient, WriteConcernSettings } from 'mongodb';
 import { connectMongo } from '../mongo/connectMongo.js';
 import { AUDIT_DATABASE, auditCollections, type AuditRecord, type AuditRecordBody } from './records.js';
 import { createAuditWriter, type AuditWriter } from './writer/createAuditWriter.js';
+import { auditSigningKeyFromEnv } from './checkpoints/auditKeys.js';
+import { createCheckpointer, type Checkpointer } from './checkpoints/createCheckpointer.js';
+import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js';
+import type { JWK } from 'jose';
 
 export interface StoredDocument {
   /** SHA-256 of the document. */
@@ -15,6 +19,8 @@ export interface AuditTrail {
   writer: AuditWriter;
   /** Records a request's GraphQL document once per hash; resolves when stored. */
   rememberDocument(hash: string, document: string): Promise<void>;
+  /** Waits for queued records, and signs a last checkpoint of the chain. */
+  close(): Promise<void>;
 }
 
 const KNOWN_DOCUMENTS_MAX = 10_000;
@@ -24,15 +30,30 @@ export function createAuditTrail(options: {
   service: string;
   writeConcern?: WriteConcernSettings;
   database?: string;
+  /** The Ed25519 key that signs this writer's chain checkpoints; without one, no checkpoints (tests only). */
+  signingKey?: JWK;
+  onCheckpointError?: (error: unknown) => void;
 }): AuditTrail {
   const db = options.client.db(options.database ?? AUDIT_DATABASE);
   const records = db.collection<AuditRecord>(auditCollections.records);
   const documents: Collection<StoredDocument> = db.collection<StoredDocument>(auditCollections.documents);
+  const chain = `${options.service}:${randomUUID()}`;
+  let checkpointer: Checkpointer | undefined;
   const writer = createAuditWriter({
     collection: records,
-    chain: `${options.service}:${randomUUID()}`,
+    chain,
     ...(options.writeConcern ? { writeConcern: options.writeConcern } : {}),
+    // The writer moves to a new chain after an uncertain failure: name it, so the old one's head is signed.
+    onCommitted: (head) =>
+      void checkpointer?.committed({ ...head, chain: writer.chain }).catch((e: unknown) => options.onCheckpointError?.(e)),
   });
+  if (options.signingKey) {
+    checkpointer = createCheckpointer({
+      collection: db.collection(auditCollections.checkpoints),
+      signer: createCheckpointSigner({ privateJwk: options.signingKey }),
+      chain,
+    });
+  }
   // Most partners send the same few documents: write each once per process.
   const known = new Set<string>();
   return {
@@ -46,6 +67,10 @@ export function createAuditTrail(options: {
       );
       if (known.size >= KNOWN_DOCUMENTS_MAX) known.clear();
       known.add(hash);
+    },
+    async close() {
+      await writer.drain();
+      await checkpointer?.close();
     },
   };
 }
@@ -71,11 +96,12 @@ export async function auditTrailFromEnv(
   const uri = env.AUDIT_MONGODB_URI ?? env.MONGODB_URI;
   if (!uri) throw new Error('The audit store needs AUDIT_MONGODB_URI or MONGODB_URI.');
   const client = await connectMongo(uri, `crossroads-${service}-audit`);
-  const trail = createAuditTrail({ client, service, writeConcern: auditWriteConcernFromEnv(env) });
+  // A process that records releases must sign its chain's checkpoints: AUDIT_SIGNING_KEY is required.
+  const trail = createAuditTrail({ client, service, writeConcern: auditWriteConcernFromEnv(env), signingKey: auditSigningKeyFromEnv(env) });
   return {
     trail,
     async close() {
-      await trail.writer.drain();
+      await trail.close();
       await client.close();
     },
   };

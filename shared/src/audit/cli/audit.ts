@@ -1,0 +1,178 @@
+// `npm run audit -- <verify|archive|keygen> [options]`: checks the audit trail's
+// chains and checkpoints, removes what is past retention, or makes a key pair.
+// Exit status: 0 all good; 1 the trail does not verify (archive then removes
+// nothing); 2 it could not run (usage, configuration, connection).
+import { parseArgs } from 'node:util';
+import type { MongoClient } from 'mongodb';
+import { connectMongo } from '../../mongo/connectMongo.js';
+import { auditKeyPairToEnv, auditPublicKeysFromEnv, generateAuditKeyPair } from '../checkpoints/auditKeys.js';
+import { AUDIT_DATABASE } from '../records.js';
+import { archiveExpired, type ChainArchive } from '../verify/archiveExpired.js';
+import type { ChainReport, Problem } from '../verify/report.js';
+import { AUDIT_RETENTION_DAYS_ENV, retentionDaysFromEnv } from '../verify/retention.js';
+import { verifyAuditLog } from '../verify/verifyAuditLog.js';
+
+const usage = `npm run audit -- <command> [options]
+
+  verify    check every chain of records and every checkpoint; print each chain
+            and its first problem; exit 1 on any problem
+  archive   remove records past retention, cutting each chain just after a
+            checkpoint; runs verify first and removes nothing if it fails
+  keygen    print a new checkpoint signing key pair as AUDIT_SIGNING_KEY and
+            AUDIT_PUBLIC_KEYS lines
+
+  --retention-days N  retention in days; default $${AUDIT_RETENTION_DAYS_ENV} or 3650.
+                      verify reports a cut archive could not have made with it
+  --database NAME     default ${AUDIT_DATABASE}
+  --dry-run           archive: report what would be removed, remove nothing
+  --json              verify: print the whole report as JSON
+
+Environment: MONGODB_URI (verify, archive), AUDIT_PUBLIC_KEYS (a JSON array of
+the public JWKs of every key that signed checkpoints still stored).
+`;
+
+class UsageError extends Error {}
+const print = (line = ''): void => void process.stdout.write(`${line}\n`);
+
+interface Options {
+  command: 'help' | 'verify' | 'archive' | 'keygen';
+  database: string;
+  dryRun: boolean;
+  json: boolean;
+  retentionDays: number;
+}
+
+function options(): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        'retention-days': { type: 'string' },
+        database: { type: 'string', default: AUDIT_DATABASE },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const common = { database: values.database, dryRun: values['dry-run'], json: values.json };
+  if (values.help) return { command: 'help', ...common, retentionDays: 0 };
+  const command = positionals[0];
+  if (positionals.length !== 1 || (command !== 'verify' && command !== 'archive' && command !== 'keygen'))
+    throw new UsageError('Name one command: verify, archive or keygen.');
+  const retentionDays = values['retention-days'] === undefined ? retentionDaysFromEnv() : Number(values['retention-days']);
+  if (!Number.isSafeInteger(retentionDays) || retentionDays < 1)
+    throw new UsageError('--retention-days takes a whole number of days, at least 1.');
+  return { command, ...common, retentionDays };
+}
+
+function mongoUri(): string {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new UsageError(`MONGODB_URI is not set: point it at the server that holds the audit trail.`);
+  return uri;
+}
+
+function chainLine(chain: ChainReport): string {
+  const span =
+    chain.firstSeq === null
+      ? 'no records'
+      : `seq ${chain.firstSeq}–${chain.lastSeq} (${chain.records} records, ${chain.checkpoints} checkpoints)`;
+  const archived = chain.archivedThrough === null ? '' : `archived through seq ${chain.archivedThrough}; `;
+  return `${chain.problems.length === 0 ? 'ok  ' : 'FAIL'}  ${chain.chain}  ${archived}${span}`;
+}
+
+const problemLine = (p: Problem): string =>
+  `      ${p.kind} at seq ${p.seq}${p.recordId === null ? '' : `, record ${p.recordId}`}: ${p.detail}`;
+
+async function verify(client: MongoClient, opts: Options, quiet: boolean): Promise<boolean> {
+  const report = await verifyAuditLog({
+    db: client.db(opts.database),
+    publicKeys: auditPublicKeysFromEnv(),
+    retentionDays: opts.retentionDays,
+    onProgress: ({ chain }) => {
+      if (quiet) return;
+      print(chainLine(chain));
+      chain.problems.forEach((p) => print(problemLine(p)));
+    },
+  });
+  if (opts.json) print(JSON.stringify(report, null, 2));
+  else {
+    const records = report.chains.reduce((sum, c) => sum + c.records, 0);
+    const failing = report.chains.filter((c) => c.problems.length > 0).length;
+    print(
+      `\n${report.chains.length} chains, ${records} records: ` +
+        (report.ok ? 'all verify.' : `${report.problems.length} problem(s) in ${failing} chain(s).`),
+    );
+  }
+  return report.ok;
+}
+
+function archiveLine(c: ChainArchive): string | undefined {
+  if (c.cutSeq !== null)
+    return (
+      `cut   ${c.chain}  through seq ${c.cutSeq}: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints` +
+      (c.expiredKept > 0 ? `; ${c.expiredKept} expired records kept` : '')
+    );
+  if (c.expiredKept > 0) return `keep  ${c.chain}  ${c.expiredKept} expired records kept: ${c.note}`;
+  return undefined;
+}
+
+async function archive(client: MongoClient, opts: Options): Promise<boolean> {
+  if (!(await verify(client, opts, true))) {
+    print('The audit trail does not verify (npm run audit -- verify says where); nothing was archived.');
+    return false;
+  }
+  const report = await archiveExpired({
+    db: client.db(opts.database),
+    retentionDays: opts.retentionDays,
+    publicKeys: auditPublicKeysFromEnv(),
+    dryRun: opts.dryRun,
+    onProgress: (c) => {
+      const line = archiveLine(c);
+      if (line) print(line);
+    },
+  });
+  print(
+    `\nRetention ${opts.retentionDays} days (records before ${report.cutoff}): ` +
+      `${opts.dryRun ? 'would remove' : 'removed'} ${report.removedRecords} records and ${report.removedCheckpoints} checkpoints.`,
+  );
+  return true;
+}
+
+async function main(): Promise<number> {
+  let opts;
+  try {
+    opts = options();
+  } catch (error) {
+    // A bad AUDIT_RETENTION_DAYS lands here too: any mistake in how the command was called.
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (opts.command === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (opts.command === 'keygen') {
+    for (const [name, value] of Object.entries(auditKeyPairToEnv(generateAuditKeyPair()))) print(`${name}='${value}'`);
+    process.stderr.write('AUDIT_SIGNING_KEY goes to one writer only; add the public key to AUDIT_PUBLIC_KEYS wherever verify runs.\n');
+    return 0;
+  }
+  let client: MongoClient | undefined;
+  try {
+    auditPublicKeysFromEnv(); // before connecting: a configuration error should not wait for a server
+    client = await connectMongo(mongoUri(), 'crossroads-audit');
+    const ok = opts.command === 'verify' ? await verify(client, opts, opts.json) : await archive(client, opts);
+    return ok ? 0 : 1;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    await client?.close();
+  }
+}
+
+process.exitCode = await main();
