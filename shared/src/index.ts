@@ -33,3 +33,4 @@ export * from './audit/failClosed.js';
 export { createAuditWriter, AuditUnavailableError, type AuditWriter, type ChainHead } from './audit/writer/createAuditWriter.js';
 export * from './audit/checkpoints/auditKeys.js';
 export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
+export * from './subgraph/defineSourceSubgraph.js';

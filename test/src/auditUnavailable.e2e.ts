@@ -30,27 +30,12 @@ describe('when the audit store cannot be written', () => {
   });
   afterAll(() => sources?.close());
 
-  it('the gateway releases nothing (503 AUDIT_UNAVAILABLE), although the sources answered', async () => {
-    const store = unreachableAuditStore('gateway');
-    const system = await startInProcessSystem({ client: sources, serverKind: 'ferretdb', audit: { gateway: store.trail } });
-    try {
-      const { status, body } = await graphqlRequest(
-        system.gateway.url,
-        QUERY,
-        { ssin: referencePersons.unemployedBetweenJobs },
-        await capacBenefit(),
-      );
-      expect(status).toBe(503);
-      expect(body).toEqual(failedClosed);
-    } finally {
-      await system.stop();
-      await store.client.close();
-    }
-  });
-
-  it('a source that cannot record its release makes the whole request fail closed', async () => {
-    const store = unreachableAuditStore('sources');
-    const system = await startInProcessSystem({ client: sources, serverKind: 'ferretdb', audit: { sources: store.trail } });
+  it.each([
+    ['the gateway cannot record the request: nothing is released, although the sources answered', 'gateway'],
+    ['a source cannot record its release: the whole request fails closed', 'sources'],
+  ] as const)('%s', async (_behaviour, broken) => {
+    const store = unreachableAuditStore(broken);
+    const system = await startInProcessSystem({ client: sources, serverKind: 'ferretdb', audit: { [broken]: store.trail } });
     try {
       const { status, body } = await graphqlRequest(
         system.gateway.url,

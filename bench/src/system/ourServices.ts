@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { freePort } from '@crossroads/db';
-import { GATEWAY_PUBLIC_KEY_ENV, GATEWAY_SIGNING_KEY_ENV, generateGatewayKeyPair, type SecurityLayer } from '@crossroads/shared';
+import {
+  GATEWAY_PUBLIC_KEY_ENV,
+  GATEWAY_SIGNING_KEY_ENV,
+  auditKeyPairToEnv,
+  generateAuditKeyPair,
+  generateGatewayKeyPair,
+  type SecurityLayer,
+} from '@crossroads/shared';
 import { repoRoot } from '../paths.js';
 import { spawnProcess, type Spawned } from './spawnProcess.js';
 
@@ -17,6 +24,8 @@ export interface RunningSubgraphs {
   stop(): Promise<void>;
 }
 
+const auditEnv = auditKeyPairToEnv(generateAuditKeyPair());
+
 /** The environment that switches security layers off (only honoured with CROSSROADS_ENV=benchmark); empty when all are on. */
 export function layerEnv(disabled: readonly SecurityLayer[]): NodeJS.ProcessEnv {
   return disabled.length ? { CROSSROADS_ENV: 'benchmark', CROSSROADS_BENCH_DISABLE: disabled.join(',') } : {};
@@ -24,7 +33,13 @@ export function layerEnv(disabled: readonly SecurityLayer[]): NodeJS.ProcessEnv 
 
 /** What every service process gets: production mode, the bench's log level, nothing from the parent that switches layers. */
 function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    // Every writer of the audit trail signs its checkpoints; one throw-away key for the whole bench run.
+    ...auditEnv,
+  };
   delete env.CROSSROADS_ENV;
   delete env.CROSSROADS_BENCH_DISABLE;
   return env;

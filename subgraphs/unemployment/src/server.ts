@@ -1,26 +1,14 @@
 import { collections } from '@crossroads/db';
-import { pingHealth, requireMongo, startSubgraphServer, type SubgraphDefinition } from '@crossroads/shared';
+import { defineSourceSubgraph } from '@crossroads/shared';
 import { contextFactory } from './context.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './typeDefs.js';
 
-export const unemploymentSubgraph: SubgraphDefinition = {
+export const unemploymentSubgraph = defineSourceSubgraph({
   name: 'unemployment',
   defaultPort: 4003,
-  start: (deps) => {
-    const { client, serverKind } = requireMongo(deps);
-    const { access, audit, logger, port, host } = deps;
-    return startSubgraphServer({
-      name: 'unemployment',
-      typeDefs,
-      resolvers,
-      context: contextFactory(client, serverKind),
-      access,
-      audit,
-      logger,
-      port,
-      ...(host ? { host } : {}),
-      health: pingHealth(client.db(collections.unemploymentPayments.database)),
-    });
-  },
-};
+  typeDefs,
+  resolvers,
+  database: collections.unemploymentPayments.database,
+  context: contextFactory,
+});
