@@ -49,6 +49,7 @@ try {
       persons: envPort('persons'),
       employment: envPort('employment'),
       unemployment: envPort('unemployment'),
+      authorizations: envPort('authorizations'),
     },
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,
