@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Partner } from '../authz/model.js';
 import { GATEWAY_AUDIENCE } from './audiences.js';
 import { createPartnerAuthenticator } from './createPartnerAuthenticator.js';
-import { POLICY_DIR, readDevPrivateKey } from './devKeys.js';
+import { readDevPrivateKey } from './devKeys.js';
 import { refusal, unauthenticatedError } from './__fixtures__/refusal.js';
+import { policyDir } from '../authz/policyPaths.js';
 
 // The development partners, as partners.yaml registers them; their keys are the published dev keys.
 function partner(id: string, jwks: Partner['jwks'] = { file: `keys/${id}.jwks.json` }): Partner {
@@ -21,7 +22,7 @@ function partner(id: string, jwks: Partner['jwks'] = { file: `keys/${id}.jwks.js
   };
 }
 const partners = new Map([partner('capac'), partner('famiwal')].map((p) => [p.id, p]));
-const { authenticate } = createPartnerAuthenticator({ partners, policyDir: POLICY_DIR, audience: GATEWAY_AUDIENCE });
+const { authenticate } = createPartnerAuthenticator({ partners, policyDir, audience: GATEWAY_AUDIENCE });
 
 const capacKey = readDevPrivateKey('capac');
 const famiwalKey = readDevPrivateKey('famiwal');
@@ -170,7 +171,7 @@ describe('createPartnerAuthenticator', () => {
   });
 
   it("refuses a token MACed with the partner's public key (HS256 key confusion)", async () => {
-    const publicKeyBytes = new TextEncoder().encode(fs.readFileSync(path.join(POLICY_DIR, 'keys/capac.jwks.json'), 'utf8'));
+    const publicKeyBytes = new TextEncoder().encode(fs.readFileSync(path.join(policyDir, 'keys/capac.jwks.json'), 'utf8'));
     const payload = { sub: 'capac', iss: 'urn:crossroads:partner:capac', aud: GATEWAY_AUDIENCE, iat: now(), exp: now() + 300 };
     const confused = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(publicKeyBytes);
     expect(await refused(`Bearer ${confused}`)).toEqual(

@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JWK } from 'jose';
+import { policyDir } from '../authz/policyPaths.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Private development keys: published on purpose, trusted nowhere but on a developer's machine. */
 export const DEV_KEYS_DIR = path.join(repoRoot, 'dev-keys');
-/** The published policy set; partners' public keys are under `keys/`. */
-export const POLICY_DIR = path.join(repoRoot, 'authz-policies');
 /** The partner register the token CLI reads issuers from. */
-export const PARTNERS_FILE = path.join(POLICY_DIR, 'partners.yaml');
+export const PARTNERS_FILE = path.join(policyDir, 'partners.yaml');
 
 /**
  * The development partners, chosen so that each access-control case has a

@@ -23,4 +23,4 @@ export {
   type GatewayKeyPair,
 } from './gatewayKeys.js';
 export { mintPartnerToken, type PartnerTokenRequest } from './mintPartnerToken.js';
-export { DEV_PARTNER_IDS, DEV_KEYS_DIR, POLICY_DIR, PARTNERS_FILE, readDevPrivateKey } from './devKeys.js';
+export { DEV_PARTNER_IDS, DEV_KEYS_DIR, PARTNERS_FILE, readDevPrivateKey } from './devKeys.js';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Partner } from '../authz/model.js';
 import { GATEWAY_AUDIENCE } from './audiences.js';
 import { createPartnerAuthenticator, type PartnerAuthenticator } from './createPartnerAuthenticator.js';
-import { POLICY_DIR } from './devKeys.js';
 import { refusal, unauthenticatedError } from './__fixtures__/refusal.js';
+import { policyDir } from '../authz/policyPaths.js';
 
 // A partner publishing its keys at a URL, served on the loopback interface (no network).
 describe('createPartnerAuthenticator: keys at a JWKS URL', () => {
@@ -32,7 +32,7 @@ describe('createPartnerAuthenticator: keys at a JWKS URL', () => {
       location: { file: 'partners.yaml', line: 1 },
     });
     const partners = new Map([partner('sfpd', `${base}/jwks.json`), partner('down', `${base}/broken`)].map((p) => [p.id, p]));
-    authenticator = createPartnerAuthenticator({ partners, policyDir: POLICY_DIR, audience: GATEWAY_AUDIENCE });
+    authenticator = createPartnerAuthenticator({ partners, policyDir, audience: GATEWAY_AUDIENCE });
     sign = (sub) =>
       new SignJWT({})
         .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })

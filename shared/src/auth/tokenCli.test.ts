@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Partner } from '../authz/model.js';
 import { GATEWAY_AUDIENCE } from './audiences.js';
 import { createPartnerAuthenticator } from './createPartnerAuthenticator.js';
-import { POLICY_DIR, readDevPrivateKey } from './devKeys.js';
+import { readDevPrivateKey } from './devKeys.js';
 import { readPartnerIssuer } from './readPartnerIssuer.js';
+import { policyDir } from '../authz/policyPaths.js';
 
 const fixture = fileURLToPath(new URL('./__fixtures__/partners.yaml', import.meta.url));
 const cli = fileURLToPath(new URL('../cli/token.ts', import.meta.url));
@@ -70,7 +71,7 @@ describe('the token CLI', { timeout: 20_000 }, () => {
     };
     const { authenticate } = createPartnerAuthenticator({
       partners: new Map([['capac', capac]]),
-      policyDir: POLICY_DIR,
+      policyDir,
       audience: GATEWAY_AUDIENCE,
     });
     expect(await authenticate(`Bearer ${token}`)).toMatchObject({ partnerId: 'capac', tokenId: claims.jti });
