@@ -1,5 +1,6 @@
 import {
   GATEWAY_AUDIENCE,
+  createCitizenAuthenticator,
   createGatewaySigner,
   createPartnerAuthenticator,
   createPolicyStore,
@@ -8,7 +9,9 @@ import {
   isDevelopment,
   policyDir,
   readApiSchema,
+  readCitizenLogin,
   reloadOnSighup,
+  type CitizenAuthenticator,
   type GatewaySigner,
   type Logger,
   type PartnerAuthenticator,
@@ -23,6 +26,13 @@ export interface GatewayAccess {
   policies: PolicyStore;
   /** The partner authenticator for a policy set (its partners and keys); rebuilt when the set is reloaded. */
   authenticatorFor(set: PolicySet): PartnerAuthenticator;
+  /**
+   * Citizens' tokens, from the identity provider in
+   * authz-policies/identity-providers/citizens.yaml; null when the policy
+   * directory has none (then no citizen can log in). Read once at start: the
+   * provider rotates its keys behind its JWKS URL, which jose re-fetches.
+   */
+  citizens: CitizenAuthenticator | null;
   signer: GatewaySigner;
   /** The API schema partners query, which the preventive check walks. */
   apiSchema: GraphQLSchema;
@@ -47,6 +57,8 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
   const dir = options.policyDir ?? policyDir;
   const policies = createPolicyStore({ dir, schema: apiSchema, logger: options.logger });
   const authenticators = new WeakMap<PolicySet, PartnerAuthenticator>();
+  const audience = options.audience ?? GATEWAY_AUDIENCE;
+  const citizenLogin = readCitizenLogin(dir);
   return {
     policies,
     authenticatorFor(set) {
@@ -55,12 +67,13 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
         authenticator = createPartnerAuthenticator({
           partners: set.partners,
           policyDir: dir,
-          audience: options.audience ?? GATEWAY_AUDIENCE,
+          audience,
         });
         authenticators.set(set, authenticator);
       }
       return authenticator;
     },
+    citizens: citizenLogin ? createCitizenAuthenticator({ login: citizenLogin, policyDir: dir, audience }) : null,
     signer: createGatewaySigner({ privateJwk: options.signingKey }),
     apiSchema,
     development: options.development ?? false,

@@ -10,6 +10,19 @@ export interface GatewayTokenClaims {
   /** The authorizations (e.g. `ISC/24/017`) the gateway found covering the operation. */
   authorizationIds: string[];
   requestId: string;
+  /**
+   * The citizen's SSIN when the caller is a citizen authenticated as
+   * themselves (claim `cit`); absent for a partner. Subgraphs build the
+   * citizen's access from it, and only from it.
+   */
+  citizenSsin?: string;
+  /**
+   * Which call of this request to this source it is, from 1 (claim `call`;
+   * 1 when absent). A query plan may call one source more than once (aliases,
+   * nested entities); each call records its own release, `release:<request>:<source>`
+   * for the first and `…:<call>` for the others, so none overwrites another.
+   */
+  call?: number;
 }
 
 export interface GatewaySignRequest extends GatewayTokenClaims {
@@ -32,11 +45,13 @@ export function createGatewaySigner(options: { privateJwk: JWK; kid?: string }):
   const key = ed25519PrivateKey(options.privateJwk, 'The gateway signing key');
   const kid = options.kid ?? options.privateJwk.kid;
   return {
-    async sign({ audience, partnerId, purpose, authorizationIds, requestId, ttlSeconds = 30 }) {
+    async sign({ audience, partnerId, purpose, authorizationIds, requestId, citizenSsin, call, ttlSeconds = 30 }) {
       if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1)
         throw new RangeError('ttlSeconds must be a whole number of seconds, at least 1.');
       const iat = Math.floor(Date.now() / 1000);
-      return new SignJWT({ partner: partnerId, purpose, authz: authorizationIds, rid: requestId })
+      const citizen = citizenSsin !== undefined ? { cit: citizenSsin } : {};
+      const nth = call !== undefined && call > 1 ? { call } : {};
+      return new SignJWT({ partner: partnerId, purpose, authz: authorizationIds, rid: requestId, ...citizen, ...nth })
         .setProtectedHeader({ alg: 'EdDSA', typ: GATEWAY_TOKEN_TYPE, ...(kid ? { kid } : {}) })
         .setIssuer(GATEWAY_ISSUER)
         .setAudience(subgraphAudience(audience))

@@ -1,5 +1,6 @@
 import { jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { GATEWAY_ISSUER, GATEWAY_TOKEN_TYPE, subgraphAudience } from './audiences.js';
+import { isConsistentCitizenClaim } from './citizenClaim.js';
 import { createReplayGuard } from './createReplayGuard.js';
 import type { GatewayTokenClaims } from './createGatewaySigner.js';
 import { ed25519PublicKey } from './ed25519Keys.js';
@@ -81,10 +82,19 @@ function malformed(claim: string) {
 }
 
 function gatewayClaims(payload: JWTPayload): GatewayTokenClaims {
-  const { partner, purpose, authz, rid } = payload;
+  const { partner, purpose, authz, rid, cit, call } = payload;
   if (typeof partner !== 'string' || partner === '') throw malformed('partner');
   if (typeof purpose !== 'string' || purpose === '') throw malformed('purpose');
   if (!Array.isArray(authz) || !authz.every((id) => typeof id === 'string')) throw malformed('authz');
   if (typeof rid !== 'string') throw malformed('rid');
-  return { partnerId: partner, purpose, authorizationIds: authz as string[], requestId: rid };
+  if (!isConsistentCitizenClaim({ partnerId: partner, purpose, citizenSsin: cit })) throw malformed('cit');
+  if (call !== undefined && !(Number.isInteger(call) && (call as number) >= 1)) throw malformed('call');
+  return {
+    partnerId: partner,
+    purpose,
+    authorizationIds: authz as string[],
+    requestId: rid,
+    ...(typeof cit === 'string' ? { citizenSsin: cit } : {}),
+    ...(typeof call === 'number' && call > 1 ? { call } : {}),
+  };
 }

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEV_PARTNER_IDS, partnerJwksFile, readDevPrivateKey } from './devKeys.js';
+import { DEV_CITIZEN_IDP_KEY, DEV_KEY_IDS, partnerJwksFile, readDevPrivateKey } from './devKeys.js';
+import { readCitizenLogin } from './readCitizenLogin.js';
 import { ensureDevKeys } from './ensureDevKeys.js';
 import { policyDir } from '../authz/policyPaths.js';
 
 describe('the published development keys', () => {
-  it.each(DEV_PARTNER_IDS)('%s: the private dev key verifies against the published JWKS, which holds no private part', async (id) => {
+  it.each(DEV_KEY_IDS)('%s: the private dev key verifies against the published JWKS, which holds no private part', async (id) => {
     const jwks = JSON.parse(fs.readFileSync(path.join(policyDir, partnerJwksFile(id)), 'utf8')) as { keys: JWK[] };
     expect(jwks.keys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: expect.any(String), kid: expect.any(String), alg: 'EdDSA', use: 'sig' }]);
     const privateJwk = readDevPrivateKey(id);
@@ -16,6 +17,10 @@ describe('the published development keys', () => {
       .setProtectedHeader({ alg: 'EdDSA', kid: privateJwk.kid! })
       .sign(await importJWK(privateJwk, 'EdDSA'));
     await expect(jwtVerify(token, createLocalJWKSet(jwks))).resolves.toBeDefined();
+  });
+
+  it("the citizens' identity provider of the policy set is the development one, whose private key is published", () => {
+    expect(readCitizenLogin(policyDir)?.jwks).toEqual({ file: partnerJwksFile(DEV_CITIZEN_IDP_KEY) });
   });
 });
 

@@ -25,6 +25,18 @@ export const DEV_PARTNER_IDS = [
   'security-officer', // the CBSS information security officer
 ] as const;
 
+/**
+ * The development stand-in for the citizens' identity provider (FAS in
+ * production): its key signs development citizen tokens
+ * (`npm run token -- --citizen SSIN`); its public half is the JWKS that
+ * authz-policies/identity-providers/citizens.yaml names. Not a partner:
+ * partners.schema.json reserves the id so that no partner's key file can be it.
+ */
+export const DEV_CITIZEN_IDP_KEY = 'citizen-idp';
+
+/** Every development key pair: the partners', then the citizens' identity provider's. */
+export const DEV_KEY_IDS = [...DEV_PARTNER_IDS, DEV_CITIZEN_IDP_KEY] as const;
+
 export function devPrivateKeyFile(partnerId: string, devKeysDir: string = DEV_KEYS_DIR): string {
   return path.join(devKeysDir, `${partnerId}.private.jwk.json`);
 }
@@ -34,12 +46,12 @@ export function partnerJwksFile(partnerId: string): string {
   return `keys/${partnerId}.jwks.json`;
 }
 
-/** A partner's private development key; throws a message saying how to create it. */
+/** A partner's (or the citizens' identity provider's) private development key; throws a message saying how to create it. */
 export function readDevPrivateKey(partnerId: string, devKeysDir: string = DEV_KEYS_DIR): JWK {
   const file = devPrivateKeyFile(partnerId, devKeysDir);
   if (!fs.existsSync(file)) {
     throw new Error(
-      `No development key for partner ${partnerId} (${file}). Create the missing keys: node --import tsx shared/src/auth/generateDevKeys.ts`,
+      `No development key for ${partnerId === DEV_CITIZEN_IDP_KEY ? "the citizens' identity provider" : `partner ${partnerId}`} (${file}). Create the missing keys: node --import tsx shared/src/auth/generateDevKeys.ts`,
     );
   }
   const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;

@@ -19,6 +19,7 @@ export interface DevKeysReport {
  * silently, since the JWKS is part of the published policy set.
  */
 export async function ensureDevKeys(options: {
+  /** Whose pairs: partner ids, and `citizen-idp` for the citizens' identity provider. */
   partnerIds: readonly string[];
   devKeysDir: string;
   policyDir: string;

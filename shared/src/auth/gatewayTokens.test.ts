@@ -1,4 +1,4 @@
-import { importJWK, SignJWT } from 'jose';
+import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GATEWAY_AUDIENCE } from './audiences.js';
 import { createGatewaySigner, type GatewaySigner } from './createGatewaySigner.js';
@@ -47,6 +47,22 @@ describe('gateway tokens', () => {
     freshVerifier();
     const token = await signer.sign({ audience: 'persons', ...call });
     expect(await persons.verify(`Bearer ${token}`)).toEqual(call);
+  });
+
+  it('carries which call of the request to this source it is: absent for the first, n for the n-th', async () => {
+    freshVerifier();
+    expect(await persons.verify(`Bearer ${await signer.sign({ audience: 'persons', ...call, call: 1 })}`)).toEqual(call);
+    expect(await persons.verify(`Bearer ${await signer.sign({ audience: 'persons', ...call, call: 3 })}`)).toEqual({ ...call, call: 3 });
+  });
+
+  it('refuses a call number that is not a whole number from 1', async () => {
+    freshVerifier();
+    for (const bad of [0, 1.5, '2']) {
+      const token = await handMade({ ...validClaims(), call: bad });
+      expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
+        unauthenticatedError('TOKEN_MALFORMED', 'The gateway token has no valid "call" claim.'),
+      );
+    }
   });
 
   it('refuses a token for another subgraph', async () => {
@@ -150,6 +166,62 @@ describe('gateway tokens', () => {
     expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(
       unauthenticatedError('TOKEN_ISSUER', 'The gateway token has the wrong issuer: "iss" must be urn:crossroads:gateway.'),
     );
+  });
+});
+
+describe("gateway tokens: a citizen's SSIN (claim cit)", () => {
+  const citizenCall = {
+    partnerId: 'citizen',
+    purpose: 'CITIZEN_ACCESS_LOG',
+    authorizationIds: ['CITIZEN-ACCESS-LOG'],
+    requestId: 'req-2',
+    citizenSsin: '85073003328',
+  };
+  const citizenClaims = () => ({ ...validClaims(), partner: 'citizen', purpose: 'CITIZEN_ACCESS_LOG', authz: ['CITIZEN-ACCESS-LOG'] });
+  const noValidCit = unauthenticatedError('TOKEN_MALFORMED', 'The gateway token has no valid "cit" claim.');
+
+  it("round-trips: the subgraph reads the citizen's SSIN the gateway vouched for", async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...citizenCall });
+    expect(decodeJwt(token)).toMatchObject({ cit: '85073003328' });
+    expect(await persons.verify(`Bearer ${token}`)).toEqual(citizenCall);
+  });
+
+  it("a partner's token carries no cit, and the subgraph reads no citizen from it", async () => {
+    freshVerifier();
+    const token = await signer.sign({ audience: 'persons', ...call });
+    expect(decodeJwt(token)).not.toHaveProperty('cit');
+    expect(await persons.verify(`Bearer ${token}`)).not.toHaveProperty('citizenSsin');
+  });
+
+  it('refuses a cit that is not a valid SSIN', async () => {
+    freshVerifier();
+    const token = await handMade({ ...citizenClaims(), cit: '85073003329' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(noValidCit);
+  });
+
+  it('refuses a cit in a formatting other than its 11 digits (the gateway sends those)', async () => {
+    freshVerifier();
+    const token = await handMade({ ...citizenClaims(), cit: '85.07.30-033.28' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(noValidCit);
+  });
+
+  it("refuses a partner's call carrying a citizen's SSIN", async () => {
+    freshVerifier();
+    const token = await handMade({ ...validClaims(), cit: '85073003328' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(noValidCit);
+  });
+
+  it('refuses a citizen call without the SSIN', async () => {
+    freshVerifier();
+    const token = await handMade(citizenClaims());
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(noValidCit);
+  });
+
+  it('refuses a citizen call under another purpose than CITIZEN_ACCESS_LOG', async () => {
+    freshVerifier();
+    const token = await handMade({ ...citizenClaims(), purpose: 'UNEMPLOYMENT_BENEFIT', cit: '85073003328' });
+    expect(await refusal(() => persons.verify(`Bearer ${token}`), token)).toEqual(noValidCit);
   });
 });
 

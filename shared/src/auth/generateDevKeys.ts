@@ -1,11 +1,11 @@
 // Creates the missing development key pairs (dev-keys/ and authz-policies/keys/).
 // Run: node --import tsx shared/src/auth/generateDevKeys.ts
-import { DEV_KEYS_DIR, DEV_PARTNER_IDS } from './devKeys.js';
+import { DEV_KEY_IDS, DEV_KEYS_DIR } from './devKeys.js';
 import { ensureDevKeys } from './ensureDevKeys.js';
 import { policyDir } from '../authz/policyPaths.js';
 
 try {
-  const report = await ensureDevKeys({ partnerIds: DEV_PARTNER_IDS, devKeysDir: DEV_KEYS_DIR, policyDir });
+  const report = await ensureDevKeys({ partnerIds: DEV_KEY_IDS, devKeysDir: DEV_KEYS_DIR, policyDir });
   const line = (label: string, ids: string[]) => (ids.length ? `${label}: ${ids.join(', ')}\n` : '');
   process.stdout.write(
     line('created', report.created) + line('public key re-published', report.republished) + line('already present', report.kept),

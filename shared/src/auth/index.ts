@@ -1,5 +1,6 @@
-// Authentication: partners to the gateway (their own signed JWTs), and the
-// gateway to the subgraphs (tokens it signs per call).
+// Authentication: partners to the gateway (their own signed JWTs), citizens to
+// the gateway (their identity provider's JWTs), and the gateway to the
+// subgraphs (tokens it signs per call).
 export { GATEWAY_AUDIENCE, GATEWAY_ISSUER, GATEWAY_TOKEN_TYPE, subgraphAudience } from './audiences.js';
 export { unauthenticated, type AuthFailureReason } from './unauthenticated.js';
 export {
@@ -11,6 +12,18 @@ export {
   type PartnerAuthenticatorOptions,
 } from './createPartnerAuthenticator.js';
 export { checkPurpose, PURPOSE_HEADER } from './checkPurpose.js';
+export {
+  createCitizenAuthenticator,
+  CITIZEN_TOKEN_ALGORITHMS,
+  MAX_CITIZEN_TOKEN_LIFETIME_SECONDS,
+  type AuthenticatedCitizen,
+  type CitizenAuthenticator,
+  type CitizenAuthenticatorOptions,
+} from './createCitizenAuthenticator.js';
+export { readCitizenLogin, CITIZEN_LOGIN_FILE, type CitizenLogin } from './readCitizenLogin.js';
+export { unverifiedIssuer } from './unverifiedIssuer.js';
+export { isConsistentCitizenClaim } from './citizenClaim.js';
+export { loadKeySet, type KeySetSource, type LoadKeySetOptions } from './loadKeySet.js';
 export { createGatewaySigner, type GatewaySigner, type GatewaySignRequest, type GatewayTokenClaims } from './createGatewaySigner.js';
 export { createGatewayTokenVerifier, type GatewayTokenVerifier, type GatewayTokenVerifierOptions } from './createGatewayTokenVerifier.js';
 export {
@@ -23,4 +36,5 @@ export {
   type GatewayKeyPair,
 } from './gatewayKeys.js';
 export { mintPartnerToken, type PartnerTokenRequest } from './mintPartnerToken.js';
-export { DEV_PARTNER_IDS, DEV_KEYS_DIR, PARTNERS_FILE, readDevPrivateKey } from './devKeys.js';
+export { mintCitizenToken, type CitizenTokenRequest } from './mintCitizenToken.js';
+export { DEV_PARTNER_IDS, DEV_CITIZEN_IDP_KEY, DEV_KEY_IDS, DEV_KEYS_DIR, PARTNERS_FILE, readDevPrivateKey } from './devKeys.js';

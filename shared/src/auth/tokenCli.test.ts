@@ -5,8 +5,10 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Partner } from '../authz/model.js';
 import { GATEWAY_AUDIENCE } from './audiences.js';
+import { createCitizenAuthenticator } from './createCitizenAuthenticator.js';
 import { createPartnerAuthenticator } from './createPartnerAuthenticator.js';
-import { readDevPrivateKey } from './devKeys.js';
+import { DEV_CITIZEN_IDP_KEY, readDevPrivateKey } from './devKeys.js';
+import { readCitizenLogin } from './readCitizenLogin.js';
 import { readPartnerIssuer } from './readPartnerIssuer.js';
 import { policyDir } from '../authz/policyPaths.js';
 
@@ -98,6 +100,57 @@ describe('the token CLI', { timeout: 20_000 }, () => {
       status: 1,
       stdout: '',
       stderr: "/nowhere/partners.yaml does not exist yet: it registers each partner's issuer, which the token must carry.\n",
+    });
+  });
+
+  it("with --citizen, prints a token of the citizens' identity provider whose subject is the SSIN, which the gateway accepts", async () => {
+    const { status, stdout, stderr } = await runCli('--citizen', '85.07.30-033.28');
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    const token = stdout.trim();
+    const claims = decodeJwt(token);
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'EdDSA', typ: 'JWT', kid: readDevPrivateKey(DEV_CITIZEN_IDP_KEY).kid });
+    expect(claims).toEqual({
+      sub: '85073003328',
+      iss: 'urn:crossroads:idp:citizens',
+      aud: GATEWAY_AUDIENCE,
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      iat: expect.any(Number),
+      exp: claims.iat! + 900,
+    });
+    const citizens = createCitizenAuthenticator({ login: readCitizenLogin(policyDir)!, policyDir, audience: GATEWAY_AUDIENCE });
+    expect(await citizens.authenticate(`Bearer ${token}`)).toMatchObject({ ssin: '85073003328', tokenId: claims.jti });
+  });
+
+  it('with --citizen, takes --ttl up to an hour', async () => {
+    const token = (await runCli('--citizen', '03021415813', '--ttl', '3600')).stdout.trim();
+    expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(3600);
+    expect(await runCli('--citizen', '03021415813', '--ttl', '3601')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: '--ttl takes a whole number of seconds from 1 to 3600.\n',
+    });
+  });
+
+  it('refuses a citizen whose SSIN is not valid, saying which rule it breaks', async () => {
+    expect(await runCli('--citizen', '85073003329')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        '--citizen takes a valid SSIN. The SSIN check digits do not match: they must be 97 − (first nine digits mod 97), with a 2 put in front of the nine digits for people born from 2000.\n',
+    });
+  });
+
+  it('refuses a partner and a citizen at once', async () => {
+    const { status, stdout, stderr } = await runCli('capac', '--citizen', '85073003328');
+    expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
+    expect(stderr).toMatch(/^Name a partner or give --citizen SSIN, not both\./);
+  });
+
+  it('refuses a purpose for a citizen, whose purpose is implicit', async () => {
+    expect(await runCli('--citizen', '85073003328', '--purpose', 'UNEMPLOYMENT_BENEFIT')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "--purpose is for partners: a citizen's requests have one implicit purpose.\n",
     });
   });
 });

@@ -16,7 +16,9 @@ export type AuthFailureReason =
   | 'TOKEN_REPLAYED'
   | 'PARTNER_UNKNOWN'
   | 'PARTNER_KEYS_UNAVAILABLE'
-  | 'REPLAY_CACHE_FULL';
+  | 'REPLAY_CACHE_FULL'
+  | 'CITIZEN_SUBJECT_INVALID'
+  | 'CITIZEN_IDP_KEYS_UNAVAILABLE';
 
 /**
  * A refused credential: HTTP 401, code UNAUTHENTICATED. The message says what
