@@ -3,6 +3,7 @@ import { sdl as employmentSdl } from '@crossroads/subgraph-employment/typeDefs';
 import { sdl as personsSdl } from '@crossroads/subgraph-persons/typeDefs';
 import { sdl as unemploymentSdl } from '@crossroads/subgraph-unemployment/typeDefs';
 import { sdl as authorizationsSdl } from '@crossroads/subgraph-authorizations/typeDefs';
+import { sdl as auditSdl } from '@crossroads/subgraph-audit/typeDefs';
 import { parse } from 'graphql';
 
 /**
@@ -15,6 +16,7 @@ export const subgraphs = [
   { name: 'employment', url: 'http://127.0.0.1:4002/graphql', sdl: employmentSdl },
   { name: 'unemployment', url: 'http://127.0.0.1:4003/graphql', sdl: unemploymentSdl },
   { name: 'authorizations', url: 'http://127.0.0.1:4004/graphql', sdl: authorizationsSdl },
+  { name: 'audit', url: 'http://127.0.0.1:4005/graphql', sdl: auditSdl },
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

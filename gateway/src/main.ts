@@ -16,6 +16,7 @@ try {
       ...(process.env.EMPLOYMENT_URL ? { employment: process.env.EMPLOYMENT_URL } : {}),
       ...(process.env.UNEMPLOYMENT_URL ? { unemployment: process.env.UNEMPLOYMENT_URL } : {}),
       ...(process.env.AUTHORIZATIONS_URL ? { authorizations: process.env.AUTHORIZATIONS_URL } : {}),
+      ...(process.env.AUDIT_URL ? { audit: process.env.AUDIT_URL } : {}),
     },
     ...(process.env.SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS) } : {}),
   });

@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
-  checkPurpose,
   describeError,
   startGraphQLHttpServer,
   todayInBelgium,
@@ -14,12 +13,14 @@ import {
   type RequestAccess,
   type RunningHttpServer,
 } from '@crossroads/shared';
+import { authenticateCaller } from './access/authenticateCaller.js';
 import type { GatewayAccess } from './access/gatewayAccess.js';
 import { preventiveCheck } from './access/preventiveCheck.js';
 import { auditRequests, requestRecord } from './audit/auditRequests.js';
 import { subgraphs, type SubgraphName } from './composeSupergraph.js';
 import { SourceDataSource } from './SourceDataSource.js';
 import { readSupergraph } from './supergraphFile.js';
+import { refusalHttpStatus } from './refusalHttpStatus.js';
 import { validateIdentifierInputs } from './validateIdentifierInputs.js';
 
 export interface GatewayOptions {
@@ -45,8 +46,13 @@ export interface Caller {
   today: string;
   /** The policy set in force when the request arrived; the whole request uses this one. */
   policies: PolicySet;
-  /** The end user on whose behalf the partner asks (X-End-User), when given; recorded in the audit trail. */
+  /** The end user on whose behalf the partner asks (X-End-User), when given; recorded in the audit trail. Null for a citizen. */
   endUser: string | null;
+  /**
+   * Set when a citizen authenticated as themselves (a citizen token): their
+   * SSIN. Then partnerId is `citizen` and purpose CITIZEN_ACCESS_LOG.
+   */
+  citizenSsin?: string;
 }
 
 export interface GatewayContext {
@@ -54,13 +60,16 @@ export interface GatewayContext {
   caller: Caller;
   /** Set by the preventive check: the authorizations that cover this request. */
   access?: RequestAccess;
+  /** Calls made so far to each source for this request: the n-th call's release is recorded as the n-th (GatewayTokenClaims.call). */
+  sourceCalls?: Map<string, number>;
 }
 
 /**
- * The single endpoint partners call. It authenticates the partner and its
- * declared purpose, checks the operation against the committee's
- * authorizations before planning it, plans over the supergraph composed at
- * build time, and calls each source with a token it signs for that source.
+ * The single endpoint partners call (and citizens, for their own access
+ * log). It authenticates the caller and its declared purpose, checks the
+ * operation against the committee's authorizations before planning it, plans
+ * over the supergraph composed at build time, and calls each source with a
+ * token it signs for that source.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const { logger, access } = options;
@@ -109,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       ...(access.disabled.has('audit') ? [] : [auditRequests(options.audit, logger)]), // off: benchmark only
       preventiveCheck(access),
       validateIdentifierInputs(),
+      refusalHttpStatus(),
     ],
     formatError: (formatted, error) =>
       toPublicError(formatted, error, () => {
@@ -123,10 +133,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     const started = performance.now();
     try {
       const policies = access.policies.current();
-      const partner = await access.authenticatorFor(policies).authenticate(req.headers.authorization);
-      const purpose = checkPurpose(header(req, 'x-purpose'), policies.purposes);
-      const endUser = header(req, 'x-end-user')?.slice(0, 200) ?? null;
-      return { requestId, caller: { partnerId: partner.partnerId, purpose, today: todayInBelgium(), policies, endUser } };
+      const who = await authenticateCaller(access, policies, req);
+      return { requestId, caller: { ...who, today: todayInBelgium(), policies } };
     } catch (error) {
       // Refused before the GraphQL pipeline: recorded here, with no partner, since an unverified claim is no fact.
       const code = String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR');
@@ -142,9 +150,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   }
 
   return startGraphQLHttpServer({ apollo, context: identify, port: options.port, ...(options.host ? { host: options.host } : {}), logger });
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,11 +8,12 @@ import { GraphQLError } from 'graphql';
 export const errorCodes = {
   BAD_USER_INPUT: 'An argument or variable broke a rule; `extensions.rule` names the rule.',
   UNAUTHENTICATED:
-    'No valid credential (HTTP 401). `extensions.reason` says why: TOKEN_MISSING, TOKEN_MALFORMED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_SIGNATURE, TOKEN_LIFETIME, TOKEN_REPLAYED, PARTNER_UNKNOWN, PARTNER_KEYS_UNAVAILABLE, REPLAY_CACHE_FULL.',
+    "No valid credential (HTTP 401). `extensions.reason` says why: TOKEN_MISSING, TOKEN_MALFORMED, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_SIGNATURE, TOKEN_LIFETIME, TOKEN_REPLAYED, PARTNER_UNKNOWN, PARTNER_KEYS_UNAVAILABLE, REPLAY_CACHE_FULL; for a citizen token, also CITIZEN_SUBJECT_INVALID (its subject is not a valid SSIN) and CITIZEN_IDP_KEYS_UNAVAILABLE (the identity provider's keys could not be fetched).",
   FORBIDDEN:
     "The request reads data that none of the partner's authorizations for the declared purpose covers on this day (HTTP 403); `extensions.uncovered` lists each `Type.field` not granted and each `Type.field(argument)` outside its date bound. No source was called.",
   PURPOSE_REQUIRED: 'The request declares no purpose: send `X-Purpose` with a code from `authz-policies/purposes.yaml` (HTTP 400).',
-  UNKNOWN_PURPOSE: '`X-Purpose` is not a known purpose code; see `authz-policies/purposes.yaml` (HTTP 400).',
+  UNKNOWN_PURPOSE:
+    "`X-Purpose` is not a known purpose code; see `authz-policies/purposes.yaml` (HTTP 400). A citizen's requests have one implicit purpose: a citizen sends no `X-Purpose`, or `CITIZEN_ACCESS_LOG`.",
   SOURCE_UNAVAILABLE:
     'An authentic source did not answer in time; `extensions.source` names it. Data from the other sources is still returned.',
   AUDIT_UNAVAILABLE:
@@ -23,6 +24,17 @@ export const errorCodes = {
   PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the hash is unknown; send the full document.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined (missing or ambiguous operationName).',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request.',
+  TIME_RANGE_REVERSED:
+    'An audit-trail query whose `to` day is before its `from` day (HTTP 400). Both days are Belgian calendar days and both are included. Nothing was read.',
+  TIME_RANGE_TOO_LONG:
+    'An audit-trail query covers more days than it may (HTTP 400): at most 31 for `auditLogOfPartner`, 3,660 for `auditLogOfPerson`, 366 for `accessLog`, both ends included; the message names the limit. Ask for shorter ranges one after the other. Nothing was read.',
+  INVALID_CURSOR:
+    '`after` is not a cursor this query returned (HTTP 400): garbled, altered, or returned by the same query with another partner, person or range. Start again without `after`, or pass `nextCursor` exactly as received.',
+  PAGE_SIZE_OUT_OF_RANGE: '`first` must be a whole number from 1 to 1,000 (HTTP 400). Nothing was read.',
+  NOT_OWN_DATA:
+    "A citizen's access log was asked for another SSIN than the one the citizen authenticated with, or without a citizen token (HTTP 403). A citizen reads only their own log. Nothing was read.",
+  AUDIT_ROLE_REQUIRED:
+    "The request asks for the security officer's view of the audit trail (`auditLogOfPartner`, `auditLogOfPerson`), which only an authorization of the Information Security Committee granted to the information security officer, for purpose SECURITY_AUDIT, covers (HTTP 403). `extensions.uncovered` lists what is not covered. No source was called.",
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

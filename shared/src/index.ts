@@ -15,6 +15,7 @@ export * from './auth/index.js';
 export * from './subgraph/subgraphAccess.js';
 export * from './access/requestGrants.js';
 export * from './access/selfService.js';
+export * from './access/citizenAccess.js';
 export * from './access/shieldMiddleware.js';
 export * from './access/policyStore.js';
 export * from './authz/model.js';

@@ -17,9 +17,11 @@ if (values.help) {
   process.stdout.write(`npm start [-- --persons N --seed S]
 
 Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
-then the persons, employment and unemployment sources and the gateway.
+then the persons, employment and unemployment sources, the committee's
+register (authorizations), the audit trail's reader (audit) and the gateway.
 Environment: MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001),
 EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004),
+AUDIT_PORT (4005), AUDIT_MONGODB_URI (default MONGODB_URI),
 AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
 `);
   process.exit(0);
@@ -50,6 +52,7 @@ try {
       employment: envPort('employment'),
       unemployment: envPort('unemployment'),
       authorizations: envPort('authorizations'),
+      audit: envPort('audit'),
     },
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,
@@ -63,6 +66,8 @@ Crossroads is running.
     curl -s ${gatewayUrl} -H 'content-type: application/json' \\
       -H "authorization: Bearer $TOKEN" -H 'x-purpose: UNEMPLOYMENT_BENEFIT' \\
       -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
+  Read the audit trail as the information security officer (authorization ISC/24/060), e.g. today's requests of capac:
+    npm run -s audit -- export --partner capac --from $(TZ=Europe/Brussels date +%F) --to $(TZ=Europe/Brussels date +%F) --gateway ${gatewayUrl}
   Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only):
     MONGODB_URI=${stack.mongoUri} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
 Press Ctrl-C to stop.

@@ -43,8 +43,8 @@ export interface RunningStack {
 
 /**
  * Starts the whole system: the database (unless one is given), seeded when
- * empty, then the three sources and the gateway as separate processes on
- * loopback, as in production. Used by `npm start`, the end-to-end tests and the
+ * empty, then the sources (the audit trail's reader among them) and the
+ * gateway as separate processes on loopback, as in production. Used by `npm start`, the end-to-end tests and the
  * benchmarks, so that all three run the same thing.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
@@ -82,6 +82,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       EMPLOYMENT_URL: urls.employment,
       UNEMPLOYMENT_URL: urls.unemployment,
       AUTHORIZATIONS_URL: urls.authorizations,
+      AUDIT_URL: urls.audit,
       [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk),
       ...auditKeyPairToEnv(options.auditKeys ?? generateAuditKeyPair()),
     };

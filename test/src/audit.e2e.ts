@@ -70,7 +70,22 @@ describe('the audit trail', () => {
       .db(AUDIT_DATABASE)
       .collection(auditCollections.documents)
       .findOne({ _id: sha256Hex(query) as never });
-    expect(stored).toEqual({ _id: sha256Hex(query), document: query });
+    // With the UTC day it was last used, which archival goes by.
+    expect(stored).toEqual({ _id: sha256Hex(query), document: query, lastUsedDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('records every call to a source apart, when the plan calls one source more than once', async () => {
+    // Two aliased root fields: the plan calls employment once per alias, each call releasing one person.
+    const other = referencePersons.student;
+    const query =
+      'query Two($a: SSIN!, $b: SSIN!) { a: person(ssin: $a) { employments { startDate } } b: person(ssin: $b) { employments { startDate } } }';
+    const { status, body, requestId } = await graphqlRequest(gatewayUrl, query, { a: ssin, b: other }, await capacBenefit());
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const releases = (await recordsOf(requestId!)).filter((r) => r.kind === 'release' && r.source === 'employment');
+    // Whatever the plan's shape, every person whose employments left is named in an employment release.
+    expect(new Set(releases.flatMap((r) => (r.kind === 'release' ? r.ssins : [])))).toEqual(new Set([ssin, other]));
+    expect(releases.map((r) => r._id)).toContain(`release:${requestId}:employment`);
   });
 
   it('records a refused request, and no release', async () => {

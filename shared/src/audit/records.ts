@@ -13,7 +13,7 @@ export const AUDIT_DATABASE = 'crossroads_audit';
 export const auditCollections = { records: 'records', documents: 'documents', checkpoints: 'checkpoints' } as const;
 
 interface ChainedFields {
-  /** Idempotency key: `request:<requestId>` or `release:<requestId>:<source>`; a retried write never duplicates. */
+  /** Idempotency key: `request:<requestId>`, or `release:<requestId>:<source>` (`…:<call>` for a second, third, … call to the source); a retried write never duplicates. */
   _id: string;
   /** The writer's chain: `<service>:<instance id>`. */
   chain: string;
@@ -58,6 +58,8 @@ export interface ReleaseRecordBody extends RequestFields {
   ssins: string[];
   /** The `Type.field` coordinates it resolved. */
   fields: string[];
+  /** The source's second, third, … call for this request (absent for the first): each call is released and recorded apart. */
+  call?: number;
 }
 
 export type AuditRecordBody = RequestRecordBody | ReleaseRecordBody;
@@ -78,5 +80,7 @@ export interface Checkpoint {
 }
 
 export function recordIdOf(body: AuditRecordBody): string {
-  return body.kind === 'request' ? `request:${body.requestId}` : `release:${body.requestId}:${body.source}`;
+  if (body.kind === 'request') return `request:${body.requestId}`;
+  const nth = body.call !== undefined && body.call > 1 ? `:${body.call}` : '';
+  return `release:${body.requestId}:${body.source}${nth}`;
 }

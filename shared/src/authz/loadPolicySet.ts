@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { type GraphQLSchema } from 'graphql';
 import { todayInBelgium } from '../dates.js';
+import { checkReservedGrants } from './checkReservedGrants.js';
 import { type Authorization, type PolicySet } from './model.js';
 import { PolicyLoadError, type PolicyProblem } from './PolicyLoadError.js';
 import { readPartners } from './readPartners.js';
@@ -55,6 +56,7 @@ export function loadPolicySet(options: LoadPolicySetOptions): PolicySet {
     const yaml = readPolicyYaml(dir, file, problems);
     if (!yaml || !validateAgainstSchema(yaml, 'authorization', problems)) continue;
     const authorization = toAuthorization(yaml, yaml.data as AuthorizationFile, known, supergraph, problems);
+    checkReservedGrants(yaml, yaml.data as AuthorizationFile, partners, problems);
     const other = firstFileOfId.get(authorization.id);
     if (other !== undefined) {
       problems.push({

@@ -16,6 +16,7 @@ import { describeError, type Logger } from '../logger.js';
 import { toPublicError } from '../publicError.js';
 import type { SubgraphAccess } from './subgraphAccess.js';
 import { CLAIMS_HEADER } from '../access/securityLayers.js';
+import { isConsistentCitizenClaim } from '../auth/citizenClaim.js';
 import { unauthenticated } from '../auth/unauthenticated.js';
 import type { GatewayTokenClaims } from '../auth/createGatewaySigner.js';
 
@@ -61,7 +62,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const schema = disabled.has('shield')
     ? applyMiddleware(subgraphSchema, releaseCollector(keys))
     : applyMiddleware(subgraphSchema, createShieldMiddleware(subgraphSchema, options.typeDefs), releaseCollector(keys));
-  const apollo = new ApolloServer<TContext & AccessContext & ReleaseContext & { requestId: string }>({
+  const apollo = new ApolloServer<TContext & AccessContext & ReleaseContext & { requestId: string; call: number }>({
     schema,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !access.development,
@@ -93,6 +94,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
                       source: name,
                       ssins: [...release.ssins].sort(),
                       fields: [...release.fields].sort(),
+                      ...(contextValue.call > 1 ? { call: contextValue.call } : {}),
                     });
                   } catch (error) {
                     logger.error(
@@ -130,16 +132,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     context: async (req) => {
       // Nothing runs for a caller that is not the gateway: not even _service or _entities.
       const claims = disabled.has('sealing') ? benchmarkClaims(req) : await access.verifier.verify(req.headers.authorization);
-      const requestAccessOfCall = requestAccess(access.policies.current(), {
-        partnerId: claims.partnerId,
-        purpose: claims.purpose,
-        today: todayInBelgium(),
-        onlyIds: claims.authorizationIds,
-      });
+      const today = todayInBelgium();
+      const onlyIds = claims.authorizationIds;
+      // A citizen's access comes from the SSIN the gateway vouched for, never from a partner's authorizations.
+      const requestAccessOfCall = requestAccess(
+        access.policies.current(),
+        claims.citizenSsin !== undefined
+          ? { citizenSsin: claims.citizenSsin, today, onlyIds }
+          : { partnerId: claims.partnerId, purpose: claims.purpose, today, onlyIds },
+      );
       return {
         ...(await options.context(req)),
         access: requestAccessOfCall,
         requestId: claims.requestId,
+        call: claims.call ?? 1,
         release: { ssins: new Set<string>(), fields: new Set<string>() },
       };
     },
@@ -150,12 +156,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
 }
 
-/** Benchmark mode with sealing off: the claims in a plain header (see securityLayers.ts). */
+/** Benchmark mode with sealing off: the claims in a plain header (see securityLayers.ts), held to the same citizen rule as a token. */
 function benchmarkClaims(req: IncomingMessage): GatewayTokenClaims {
   const header = req.headers[CLAIMS_HEADER];
   try {
     const claims = JSON.parse(typeof header === 'string' ? header : '') as GatewayTokenClaims;
-    if (typeof claims.partnerId === 'string' && typeof claims.purpose === 'string' && Array.isArray(claims.authorizationIds)) {
+    if (
+      typeof claims.partnerId === 'string' &&
+      typeof claims.purpose === 'string' &&
+      Array.isArray(claims.authorizationIds) &&
+      isConsistentCitizenClaim(claims)
+    ) {
       return { ...claims, requestId: typeof claims.requestId === 'string' ? claims.requestId : 'benchmark' };
     }
   } catch {

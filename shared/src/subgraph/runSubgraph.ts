@@ -22,6 +22,8 @@ export interface SubgraphDefinition {
   defaultPort: number;
   /** Whether it reads a MongoDB database (default true). */
   database?: boolean;
+  /** Where that database is, from the environment; default MONGODB_URI. */
+  mongoUri?: (env: NodeJS.ProcessEnv) => string | undefined;
   start(deps: SubgraphDependencies): Promise<RunningHttpServer>;
 }
 
@@ -45,7 +47,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     let mongo: SubgraphDependencies['mongo'];
     let audit: Awaited<ReturnType<typeof auditTrailFromEnv>> | undefined;
     if (definition.database !== false) {
-      client = await connectMongo(mongoUriFromEnv(), `crossroads-${definition.name}`);
+      client = await connectMongo(definition.mongoUri?.(process.env) ?? mongoUriFromEnv(), `crossroads-${definition.name}`);
       mongo = { client, serverKind: await detectServerKind(client) };
       audit = await auditTrailFromEnv(definition.name);
     }

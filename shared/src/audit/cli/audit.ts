@@ -11,6 +11,7 @@ import { archiveExpired, type ChainArchive } from '../verify/archiveExpired.js';
 import type { ChainReport, Problem } from '../verify/report.js';
 import { AUDIT_RETENTION_DAYS_ENV, retentionDaysFromEnv } from '../verify/retention.js';
 import { verifyAuditLog } from '../verify/verifyAuditLog.js';
+import { runExport } from './exportAuditLog.js';
 
 const usage = `npm run audit -- <command> [options]
 
@@ -20,6 +21,8 @@ const usage = `npm run audit -- <command> [options]
             checkpoint; runs verify first and removes nothing if it fails
   keygen    print a new checkpoint signing key pair as AUDIT_SIGNING_KEY and
             AUDIT_PUBLIC_KEYS lines
+  export    the security officer's view of a partner's or a person's requests
+            as JSON Lines, through the gateway (npm run -s audit -- export --help)
 
   --retention-days N  retention in days; default $${AUDIT_RETENTION_DAYS_ENV} or 3650.
                       verify reports a cut archive could not have made with it
@@ -144,6 +147,8 @@ async function archive(client: MongoClient, opts: Options): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
+  // export reads through the gateway, not the database: its options are its own.
+  if (process.argv[2] === 'export') return runExport(process.argv.slice(3));
   let opts;
   try {
     opts = options();

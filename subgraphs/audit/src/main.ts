@@ -1,0 +1,4 @@
+import { runSubgraph } from '@crossroads/shared';
+import { auditSubgraph } from './server.js';
+
+await runSubgraph(auditSubgraph);
