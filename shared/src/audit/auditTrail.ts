@@ -6,18 +6,24 @@ import { createAuditWriter, type AuditWriter } from './writer/createAuditWriter.
 import { auditSigningKeyFromEnv } from './checkpoints/auditKeys.js';
 import { createCheckpointer, type Checkpointer } from './checkpoints/createCheckpointer.js';
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js';
+import { utcDay } from './verify/retention.js';
 import type { JWK } from 'jose';
 
 export interface StoredDocument {
   /** SHA-256 of the document. */
   _id: string;
   document: string;
+  /**
+   * The last UTC day a request used it (documents stored before this field existed have none, and
+   * are kept). Archival removes the document once this day is past retention and no record left names it.
+   */
+  lastUsedDay?: string;
 }
 
 /** A process's handle on the audit store. */
 export interface AuditTrail {
   writer: AuditWriter;
-  /** Records a request's GraphQL document once per hash; resolves when stored. */
+  /** Records a request's GraphQL document once per hash, and the day it was used; resolves when stored. */
   rememberDocument(hash: string, document: string): Promise<void>;
   /** Waits for queued records, and signs a last checkpoint of the chain. */
   close(): Promise<void>;
@@ -33,7 +39,10 @@ export function createAuditTrail(options: {
   /** The Ed25519 key that signs this writer's chain checkpoints; without one, no checkpoints (tests only). */
   signingKey?: JWK;
   onCheckpointError?: (error: unknown) => void;
+  /** The clock of the records and of the documents' last use; for tests. */
+  now?: () => Date;
 }): AuditTrail {
+  const now = options.now ?? (() => new Date());
   const db = options.client.db(options.database ?? AUDIT_DATABASE);
   const records = db.collection<AuditRecord>(auditCollections.records);
   const documents: Collection<StoredDocument> = db.collection<StoredDocument>(auditCollections.documents);
@@ -42,6 +51,7 @@ export function createAuditTrail(options: {
   const writer = createAuditWriter({
     collection: records,
     chain,
+    now,
     ...(options.writeConcern ? { writeConcern: options.writeConcern } : {}),
     // The writer moves to a new chain after an uncertain failure: name it, so the old one's head is signed.
     onCommitted: (head) =>
@@ -54,19 +64,21 @@ export function createAuditTrail(options: {
       chain,
     });
   }
-  // Most partners send the same few documents: write each once per process.
-  const known = new Set<string>();
+  // Most partners send the same few documents: write each once a day per process, the hash and the day it was
+  // written for. $max, not $set: another process's clock a little behind never moves the day back.
+  const known = new Map<string, string>();
   return {
     writer,
     async rememberDocument(hash, document) {
-      if (known.has(hash)) return;
+      const day = utcDay(now());
+      if (known.get(hash) === day) return;
       await documents.updateOne(
         { _id: hash },
-        { $setOnInsert: { document } },
+        { $setOnInsert: { document }, $max: { lastUsedDay: day } },
         { upsert: true, writeConcern: options.writeConcern ?? { w: 'majority', j: true } },
       );
       if (known.size >= KNOWN_DOCUMENTS_MAX) known.clear();
-      known.add(hash);
+      known.set(hash, day);
     },
     async close() {
       await writer.drain();

@@ -30,7 +30,8 @@ export async function verifyAuditLog(options: VerifyAuditLogOptions): Promise<Au
   const cutoff = options.retentionDays === undefined ? undefined : retentionCutoff(options.now ?? new Date(), options.retentionDays);
   const records = db.collection<AuditRecord>(auditCollections.records);
   const checkpoints = db.collection<Checkpoint>(auditCollections.checkpoints);
-  // A chain archived whole has checkpoints but no records left; it is listed too.
+  // A chain with checkpoints but no records left (a whole-chain removal cut short, or a chain an
+  // earlier archival cut through its last record) is listed too, as archiveExpired lists it.
   const names = new Set<string>([...(await records.distinct('chain')), ...(await checkpoints.distinct('chain'))]);
   const chains = [...names].sort();
 

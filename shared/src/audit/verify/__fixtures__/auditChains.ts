@@ -12,17 +12,21 @@ export interface ChainOptions {
   startAt?: Date;
   /** Between two records; default one minute. */
   stepMs?: number;
+  /** The GraphQL document of the request recorded at a seq; default one query for all. */
+  document?: (seq: number) => string;
 }
+
+export const DEFAULT_DOCUMENT = 'query Person { person { name { lastName } } }';
 
 /** `count` records of one chain, a request then the release it caused, alternately. */
 export function buildChain(chain: string, count: number, options: ChainOptions = {}): AuditRecord[] {
-  const { firstSeq = 0, startAt = new Date('2026-11-02T09:00:00Z'), stepMs = 60_000 } = options;
+  const { firstSeq = 0, startAt = new Date('2026-11-02T09:00:00Z'), stepMs = 60_000, document = () => DEFAULT_DOCUMENT } = options;
   const records: AuditRecord[] = [];
   let prev = options.prev ?? null;
   for (let i = 0; i < count; i++) {
     const seq = firstSeq + i;
     const at = new Date(startAt.getTime() + i * stepMs).toISOString();
-    const body = recordBody(chain, seq, at);
+    const body = recordBody(chain, seq, at, document(seq));
     const record = rehash({ ...body, _id: recordIdOf(body), chain, seq, prev, hash: '', at });
     records.push(record);
     prev = record.hash;
@@ -30,7 +34,7 @@ export function buildChain(chain: string, count: number, options: ChainOptions =
   return records;
 }
 
-function recordBody(chain: string, seq: number, at: string): AuditRecordBody {
+function recordBody(chain: string, seq: number, at: string, document: string): AuditRecordBody {
   const requestId = `${chain}/${Math.floor(seq / 2)}`;
   const common = {
     requestId,
@@ -45,7 +49,7 @@ function recordBody(chain: string, seq: number, at: string): AuditRecordBody {
         kind: 'request',
         endUser: null,
         operationName: 'Person',
-        documentHash: sha256Hex('query Person { person { name { lastName } } }'),
+        documentHash: sha256Hex(document),
         outcome: 'answered',
         code: null,
         durationMs: 12 + (seq % 7),
