@@ -79,10 +79,12 @@ async function oneTurn(
       },
       log,
     );
-    const bulkResult = await bulk(context, db.ssins, options.bulkRepeats, groups, options.quick ? 2_000 : 10_000);
-    log(
-      `    bulk: ${bulkResult.sizes.map((s) => `${s.size}: ${s.msPerCall.toFixed(1)} ms`).join(', ')}; 10,000: ${bulkResult.tenThousand.totalMs.toFixed(0)} ms`,
-    );
+    const bulkResult = spec.bulk ? await bulk(context, db.ssins, options.bulkRepeats, groups, options.quick ? 2_000 : 10_000) : null;
+    if (bulkResult) {
+      log(
+        `    bulk: ${bulkResult.sizes.map((s) => `${s.size}: ${s.msPerCall.toFixed(1)} ms`).join(', ')}; 10,000: ${bulkResult.tenThousand.totalMs.toFixed(0)} ms`,
+      );
+    }
     return {
       system: spec.id,
       label: spec.label,

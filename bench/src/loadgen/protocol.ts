@@ -31,6 +31,12 @@ export interface LoadResult {
   errors: number;
   /** Requests scheduled (open model) but never answered before the drain deadline: counted in `errors`. */
   unanswered: number;
+  /**
+   * Requests of the open model's schedule not sent because too many were
+   * already waiting (the system is overloaded at this rate): counted in
+   * `errors`. Shedding keeps the backlog, and so the next run's start, bounded.
+   */
+  shed: number;
   errorSamples: string[];
   elapsedMs: number;
   /** Answered successfully per second. */

@@ -25,7 +25,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const client = new Client(spec.model === 'closed' ? spec.connections : 512);
   const ops = new Operations(client, spec.target);
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
-  const tally = { sent: 0, ok: 0, errors: 0, unanswered: 0, samples: new Set<string>() };
+  const tally = { sent: 0, ok: 0, errors: 0, unanswered: 0, shed: 0, samples: new Set<string>() };
   const record = (outcome: Outcome, startedAt: number) => {
     histogram.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1000)));
     if (outcome.ok) tally.ok++;
@@ -52,9 +52,10 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     await openModel(spec, t0, (intended) => {
       tally.sent++;
       return ops.single(pick()).then((outcome) => record(outcome, intended));
-    }).then((unanswered) => {
+    }).then(({ unanswered, shed }) => {
       tally.unanswered = unanswered;
-      tally.errors += unanswered;
+      tally.shed = shed;
+      tally.errors += unanswered + shed;
     });
   }
   const elapsedMs = performance.now() - t0;
@@ -68,6 +69,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     ok: tally.ok,
     errors: tally.errors,
     unanswered: tally.unanswered,
+    shed: tally.shed,
     errorSamples: [...tally.samples],
     elapsedMs,
     throughput: (tally.ok * 1000) / Math.min(elapsedMs, spec.model === 'open' ? spec.durationMs : elapsedMs),
@@ -78,14 +80,23 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
 
 /**
  * Sends request i at t0 + i/rate whatever happened to the earlier ones, and
- * measures each from that intended time (no coordinated omission). Returns how
- * many were still unanswered at the drain deadline.
+ * measures each from that intended time (no coordinated omission). Once half
+ * a second's worth of requests (at least 32) is waiting, the system is
+ * overloaded at this rate: further requests are shed, not sent, so that the
+ * backlog it must work off afterwards stays small. Returns how many were shed
+ * and how many were still unanswered at the drain deadline.
  */
-async function openModel(spec: LoadSpec, t0: number, fire: (intended: number) => Promise<void>): Promise<number> {
+async function openModel(
+  spec: LoadSpec,
+  t0: number,
+  fire: (intended: number) => Promise<void>,
+): Promise<{ unanswered: number; shed: number }> {
   const interval = 1000 / spec.rate;
   const total = Math.floor((spec.rate * spec.durationMs) / 1000);
+  const maxPending = Math.max(32, Math.ceil(spec.rate / 2));
   let next = 0;
   let pending = 0;
+  let shed = 0;
   let settled: () => void = () => {};
   const allSettled = new Promise<void>((resolve) => (settled = resolve));
   await new Promise<void>((done) => {
@@ -94,6 +105,10 @@ async function openModel(spec: LoadSpec, t0: number, fire: (intended: number) =>
       while (next < total && t0 + next * interval <= now) {
         const intended = t0 + next * interval;
         next++;
+        if (pending >= maxPending) {
+          shed++;
+          continue;
+        }
         pending++;
         void fire(intended).finally(() => {
           if (--pending === 0 && next >= total) settled();
@@ -105,10 +120,10 @@ async function openModel(spec: LoadSpec, t0: number, fire: (intended: number) =>
     };
     tick();
   });
-  if (pending === 0) return 0;
+  if (pending === 0) return { unanswered: 0, shed };
   const drainMs = Math.max(5_000, spec.durationMs / 2);
   await Promise.race([allSettled, new Promise((r) => setTimeout(r, drainMs))]);
-  return pending;
+  return { unanswered: pending, shed };
 }
 
 function summarise(histogram: hdr.Histogram): LatencySummary {

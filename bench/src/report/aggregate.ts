@@ -83,15 +83,15 @@ function summariseSystem(rs: SystemRound[]): SystemSummary {
     cpuPerRequest: Object.fromEntries(processes.map((p) => [p, s((r) => sat(r).cpuMsPerRequest[p] ?? NaN)])),
     cpuPerRequestTotal: s((r) => cpu(sat(r))),
     loadgenShare: s((r) => sat(r).cpuShare.loadgen ?? NaN),
-    bulk: rs[0]!.bulk.sizes.map((b, i) => ({
+    bulk: (rs[0]!.bulk?.sizes ?? []).map((b, i) => ({
       size: b.size,
-      msPerCall: s((r) => r.bulk.sizes[i]?.msPerCall ?? NaN),
-      msPerPerson: s((r) => r.bulk.sizes[i]?.msPerPerson ?? NaN),
-      cpuMsPerPerson: s((r) => sum(r.bulk.sizes[i]?.cpuMsPerPerson ?? {}, SYSTEM_PROCESSES)),
-      errors: s((r) => r.bulk.sizes[i]?.errors ?? NaN),
+      msPerCall: s((r) => r.bulk?.sizes[i]?.msPerCall ?? NaN),
+      msPerPerson: s((r) => r.bulk?.sizes[i]?.msPerPerson ?? NaN),
+      cpuMsPerPerson: s((r) => sum(r.bulk?.sizes[i]?.cpuMsPerPerson ?? {}, SYSTEM_PROCESSES)),
+      errors: s((r) => r.bulk?.sizes[i]?.errors ?? NaN),
     })),
-    tenThousandMs: s((r) => r.bulk.tenThousand.totalMs),
-    tenThousandErrors: s((r) => r.bulk.tenThousand.errors),
+    tenThousandMs: s((r) => r.bulk?.tenThousand.totalMs ?? NaN),
+    tenThousandErrors: s((r) => r.bulk?.tenThousand.errors ?? NaN),
     peakRssMiB: Object.fromEntries(rssKeys.map((k) => [k, s((r) => r.peakRssMiB[k] ?? NaN)])),
   };
 }

@@ -82,17 +82,18 @@ export function resultsMarkdown(results: BenchResults): string {
   );
 
   out.push('\n### Bulk: `persons(ssins:)` (ms per call; ms per person)\n');
-  const sizes = summaries[0]?.bulk.map((b) => b.size) ?? [];
+  const withBulk = summaries.filter((s) => s.bulk.length > 0);
+  const sizes = withBulk[0]?.bulk.map((b) => b.size) ?? [];
   out.push(
     table(
       [
         'system',
         ...sizes.map((x) => `${x.toLocaleString('en')} SSIN${x > 1 ? 's' : ''}`),
-        `${((results.rounds[0]?.bulk.tenThousand.calls ?? 10) * 1_000).toLocaleString('en')} in calls of 1,000 (total ms)`,
+        `${((results.rounds.find((r) => r.bulk)?.bulk?.tenThousand.calls ?? 10) * 1_000).toLocaleString('en')} in calls of 1,000 (total ms)`,
         '1,000: vs floor',
         'CPU ms per person (1,000)',
       ],
-      summaries.map((s) => [
+      withBulk.map((s) => [
         s.label,
         ...s.bulk.map((b) => `${m(b.msPerCall, 1)}; ${n(b.msPerPerson.median, 3)}${b.errors.max ? ` (${b.errors.max} err)` : ''}`),
         `${m(s.tenThousandMs, 0)}${s.tenThousandErrors.max ? ` (${s.tenThousandErrors.max} err)` : ''}`,

@@ -58,13 +58,15 @@ export function checkTargets(results: BenchResults, summaries: SystemSummary[]):
   if (g.length >= 2) {
     const small = g[0]!;
     const large = g[g.length - 1]!;
-    const ratio = large.targetRate.p50 / small.targetRate.p50;
-    const label = `p50 at ${large.persons.toLocaleString('en')} ≤ 1.2× p50 at ${small.persons.toLocaleString('en')} persons`;
+    // At one connection, not at the target rate: when the target rate overloads
+    // the machine, its p50 measures the queue, not how lookups grow with the data.
+    const ratio = large.oneConnection.p50 / small.oneConnection.p50;
+    const label = `p50 at ${large.persons.toLocaleString('en')} ≤ 1.2× p50 at ${small.persons.toLocaleString('en')} persons (one connection)`;
     add(
       label + (large.persons < 1_000_000 ? ' (1 M not run)' : ''),
       ratio,
       1.2,
-      `${f(ratio, 2)}× (${f(small.targetRate.p50, 2)} → ${f(large.targetRate.p50, 2)} ms)`,
+      `${f(ratio, 2)}× (${f(small.oneConnection.p50, 2)} → ${f(large.oneConnection.p50, 2)} ms)`,
     );
   }
   if (noAuthz) {

@@ -42,7 +42,8 @@ export interface SystemRound {
   label: string;
   round: number;
   single: SingleScenario;
-  bulk: BulkScenario;
+  /** Null for a system the bulk scenario does not run for (SystemSpec.bulk). */
+  bulk: BulkScenario | null;
   /** Peak RSS (MiB) of each process over this system's turn. */
   peakRssMiB: Record<string, number>;
 }

@@ -1,5 +1,6 @@
 import type { ServerKind } from '@crossroads/shared';
 import type { MongoClient } from 'mongodb';
+import { createEmployerCache, employerCacheOptionsFromEnv } from './employerCache.js';
 import { createLoaders, type EmploymentLoaders } from './loaders.js';
 
 export interface EmploymentContext {
@@ -7,5 +8,6 @@ export interface EmploymentContext {
 }
 
 export function contextFactory(client: MongoClient, serverKind: ServerKind): () => Promise<EmploymentContext> {
-  return async () => ({ loaders: createLoaders(client, serverKind) });
+  const employers = createEmployerCache(employerCacheOptionsFromEnv());
+  return async () => ({ loaders: createLoaders(client, serverKind, employers) });
 }
