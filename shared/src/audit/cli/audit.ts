@@ -18,7 +18,9 @@ const usage = `npm run audit -- <command> [options]
   verify    check every chain of records and every checkpoint; print each chain
             and its first problem; exit 1 on any problem
   archive   remove records past retention, cutting each chain just after a
-            checkpoint; runs verify first and removes nothing if it fails
+            checkpoint, or whole when every record of it is past retention;
+            and query texts no remaining record names. Runs verify first and
+            removes nothing if it fails
   keygen    print a new checkpoint signing key pair as AUDIT_SIGNING_KEY and
             AUDIT_PUBLIC_KEYS lines
   export    the security officer's view of a partner's or a person's requests
@@ -115,6 +117,7 @@ async function verify(client: MongoClient, opts: Options, quiet: boolean): Promi
 }
 
 function archiveLine(c: ChainArchive): string | undefined {
+  if (c.removedWhole) return `gone  ${c.chain}  every record past retention: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints`;
   if (c.cutSeq !== null)
     return (
       `cut   ${c.chain}  through seq ${c.cutSeq}: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints` +
@@ -141,7 +144,8 @@ async function archive(client: MongoClient, opts: Options): Promise<boolean> {
   });
   print(
     `\nRetention ${opts.retentionDays} days (records before ${report.cutoff}): ` +
-      `${opts.dryRun ? 'would remove' : 'removed'} ${report.removedRecords} records and ${report.removedCheckpoints} checkpoints.`,
+      `${opts.dryRun ? 'would remove' : 'removed'} ${report.removedRecords} records, ${report.removedCheckpoints} checkpoints ` +
+      `and ${report.removedDocuments} query texts (${report.documentsKept} past retention kept: still named by a remaining record).`,
   );
   return true;
 }
