@@ -117,7 +117,8 @@ async function verify(client: MongoClient, opts: Options, quiet: boolean): Promi
 }
 
 function archiveLine(c: ChainArchive): string | undefined {
-  if (c.removedWhole) return `gone  ${c.chain}  every record past retention: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints`;
+  if (c.removedWhole)
+    return `gone  ${c.chain}  every record past retention: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints`;
   if (c.cutSeq !== null)
     return (
       `cut   ${c.chain}  through seq ${c.cutSeq}: ${c.removedRecords} records, ${c.removedCheckpoints} checkpoints` +
