@@ -1,3 +1,4 @@
+import { CITIZEN_PARTNER_ID } from '@crossroads/shared';
 import type { StoredRelease } from './storedRecords.js';
 
 /** An AccessLogEntry of the schema, as the resolver returns it. */
@@ -10,8 +11,7 @@ export interface AccessLogEntryView {
   data: { source: string; fields: string[] }[];
 }
 
-/** Partner id the gateway records a citizen's own requests under: their reading of their log is not a consultation by someone else. */
-export const CITIZEN_PARTNER_ID = 'citizen';
+// A citizen's own requests are recorded under CITIZEN_PARTNER_ID: reading one's log is not a consultation by someone else.
 
 /**
  * A citizen's access log from the release records that name them: one entry per
