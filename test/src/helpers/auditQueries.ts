@@ -1,3 +1,4 @@
+import type { AuditedRequestView } from '@crossroads/subgraph-audit';
 import { graphqlRequest, type GraphQLResponse } from './graphqlRequest.js';
 import { partnerHeaders } from './partnerHeaders.js';
 
@@ -15,20 +16,8 @@ export const personLogQuery = `query PersonLog($ssin: SSIN!, $from: Date!, $to: 
   auditLogOfPerson(ssin: $ssin, from: $from, to: $to, first: $first, after: $after) { requests { ${AUDITED_REQUEST_FIELDS} } nextCursor }
 }`;
 
-export interface AuditedRequest {
-  requestId: string;
-  at: string;
-  partner: string | null;
-  endUser: string | null;
-  purpose: string | null;
-  authorizations: string[];
-  operationName: string | null;
-  documentHash: string | null;
-  outcome: 'ANSWERED' | 'REFUSED' | 'FAILED' | null;
-  code: string | null;
-  durationMs: number | null;
-  releases: { source: string; at: string; persons: string[]; fields: string[] }[];
-}
+/** What the audit subgraph answers for one request, as its resolvers build it. */
+export type AuditedRequest = AuditedRequestView;
 
 type Page = { requests: AuditedRequest[]; nextCursor: string | null };
 
