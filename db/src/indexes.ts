@@ -1,5 +1,5 @@
 import type { MongoClient } from 'mongodb';
-import { detectServerKind } from '@crossroads/shared';
+import { detectServerKind, isFerretDb } from '@crossroads/shared';
 import pg from 'pg';
 import { indexSpecs, type IndexSpec } from './layout.js';
 
@@ -8,15 +8,18 @@ import { indexSpecs, type IndexSpec } from './layout.js';
  * is all a real MongoDB needs). When the server is the embedded FerretDB, its
  * PostgreSQL database is given as well, and each indexed key also gets a GIN
  * `jsonb_path_ops` expression index: FerretDB queries `_jsonb->'field' @> value`,
- * which the btree that `createIndex` makes cannot serve (docs/decisions/0001).
+ * which the btree that `createIndex` makes cannot serve (docs/decisions/0001);
+ * there the btree is made only for a unique key.
  */
 export async function ensureIndexes(client: MongoClient, options: { postgresUrl?: string } = {}): Promise<void> {
-  const ferretDb = (await detectServerKind(client)) === 'ferretdb';
+  const ferretDb = isFerretDb(await detectServerKind(client));
   for (const spec of indexSpecs) {
     const db = client.db(spec.database);
     const exists = await db.listCollections({ name: spec.collection }, { nameOnly: true }).hasNext();
     if (!exists) await db.createCollection(spec.collection);
-    if (spec.field !== '_id' && !(spec.array && ferretDb)) {
+    // On FerretDB the btree `createIndex` makes serves no lookup (they are `@>`, served by the GIN
+    // index below) and costs every insert: only a unique key, which it enforces, gets one there.
+    if (spec.field !== '_id' && (!ferretDb || spec.unique)) {
       await db.collection(spec.collection).createIndex({ [spec.field]: 1 }, { name: `${spec.field}_1`, unique: spec.unique ?? false });
     }
   }

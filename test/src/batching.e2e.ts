@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ServerKind } from '@crossroads/shared';
+import { detectServerKind, type ServerKind } from '@crossroads/shared';
+import { collections } from '@crossroads/db';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { withSources } from './helpers/sourceDatabase.js';
@@ -79,7 +80,67 @@ beforeAll(async () => {
   expect(ssins).toHaveLength(Math.min(1000, population));
 });
 
-describe('persons with 1,000 SSINs on FerretDB', () => {
+describe('persons with 1,000 SSINs on our FerretDB build', () => {
+  let system: Awaited<ReturnType<typeof startMonitoredSystem>>;
+  let kind: ServerKind;
+  beforeAll(async () => {
+    const client = new MongoClient(mongoUri);
+    try {
+      kind = await detectServerKind(client);
+    } finally {
+      await client.close();
+    }
+    system = await startMonitoredSystem(kind);
+  });
+  afterAll(() => system?.stop());
+
+  it('is the patched build, which pushes $in down', () => {
+    expect(kind).toBe('ferretdb-in-pushdown');
+  });
+
+  it('costs one $in query per source collection', async () => {
+    system.log.reset();
+    const { body } = await graphqlRequest(system.gateway.url, BULK, { ssins }, await capacBenefit());
+    expect(body.errors).toBeUndefined();
+    expect((body.data!.persons as unknown[]).length).toBe(ssins.length);
+    expect(system.log.countBy('persons')).toBe(1);
+    expect(system.log.countBy('employments')).toBe(1);
+    expect(system.log.countBy('payments')).toBe(1);
+    // Employers may all be in the process-wide cache already.
+    expect(system.log.countBy('employers')).toBeLessThanOrEqual(1);
+    const personsFind = system.log.finds.find((f) => f.collection === 'persons')!;
+    expect((personsFind.filter._id as { $in: string[] }).$in).toHaveLength(ssins.length);
+  });
+
+  it('answers a $in from the GIN index, not by reading the collection', async () => {
+    const client = new MongoClient(mongoUri);
+    try {
+      for (const [{ database, name }, key] of [
+        [collections.persons, '_id'],
+        [collections.employments, 'ssin'],
+        [collections.unemploymentPayments, 'ssin'],
+      ] as const) {
+        const explained = await client.db(database).command({ explain: { find: name, filter: { [key]: { $in: ssins.slice(0, 200) } } } });
+        const nodes = planNodes(explained.queryPlanner);
+        expect(nodes.map((n) => n['Node Type'])).toContain('Bitmap Index Scan');
+        expect(nodes.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+        expect(nodes.find((n) => n['Node Type'] === 'Bitmap Index Scan')!['Index Name']).toMatch(/_gin$/);
+      }
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+/** Every node of a PostgreSQL JSON plan, as FerretDB's explain returns it. */
+function planNodes(plan: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(plan)) return plan.flatMap(planNodes);
+  if (plan === null || typeof plan !== 'object') return [];
+  const node = plan as Record<string, unknown>;
+  return [...('Node Type' in node ? [node] : []), ...Object.values(node).flatMap(planNodes)];
+}
+
+describe('persons with 1,000 SSINs on a stock FerretDB (no $in pushdown)', () => {
   let system: Awaited<ReturnType<typeof startMonitoredSystem>>;
   beforeAll(async () => {
     system = await startMonitoredSystem('ferretdb');

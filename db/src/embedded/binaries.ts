@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Finds (and, where missing, installs) the programs behind the embedded
@@ -12,6 +13,15 @@ import path from 'node:path';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+/**
+ * Our patches to it (db/ferretdb/*.patch), applied in name order. The build's
+ * version names their level, `v1.24.2+crossroads.1`: the cached binary is
+ * rebuilt when it changes, and the subgraphs read it back from `buildInfo` to
+ * know that `$in` is pushed down (shared/src/mongo/serverKind.ts).
+ */
+const PATCH_LEVEL = 1;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}+crossroads.${PATCH_LEVEL}`;
+const PATCH_DIR = fileURLToPath(new URL('../../ferretdb/', import.meta.url));
 const POSTGRES_CANDIDATES = ['/usr/lib/postgresql/15/bin'];
 
 export interface ServerBinaries {
@@ -25,7 +35,7 @@ function cacheDir(): string {
 }
 
 export function ferretDbPath(): string {
-  return process.env.FERRETDB_BIN ?? path.join(cacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
+  return process.env.FERRETDB_BIN ?? path.join(cacheDir(), `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
 }
 
 export function findPostgresBinDir(): string | undefined {
@@ -57,10 +67,11 @@ function installPostgres(): void {
 /**
  * FerretDB 1.24's `go install` binary panics at start because the module has no
  * build/version/version.txt (its release process generates it). So the module
- * source is taken from the Go module cache, the version file added, and built.
+ * source is taken from the Go module cache, our patches applied, the version
+ * file added, and built.
  */
 function buildFerretDb(target: string): void {
-  log(`building FerretDB ${FERRETDB_VERSION} from its Go module (once per machine, about 2 minutes)…`);
+  log(`building FerretDB ${FERRETDB_BUILD} from its Go module, with our patches (once per machine, about 2 minutes)…`);
   const info = JSON.parse(
     execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
       encoding: 'utf8',
@@ -71,7 +82,10 @@ function buildFerretDb(target: string): void {
   try {
     fs.cpSync(info.Dir, work, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', work]);
-    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    for (const patch of ferretDbPatches()) {
+      execFileSync('patch', ['-p1', '--forward', '--batch', '--input', patch], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_BUILD}\n`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmpTarget = `${target}.tmp-${process.pid}`;
     execFileSync('go', ['build', '-trimpath', '-tags', 'ferretdb_no_sqlite', '-o', tmpTarget, './cmd/ferretdb'], {
@@ -83,6 +97,18 @@ function buildFerretDb(target: string): void {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+function ferretDbPatches(): string[] {
+  const patches = fs
+    .readdirSync(PATCH_DIR)
+    .filter((name) => name.endsWith('.patch'))
+    .sort()
+    .map((name) => path.join(PATCH_DIR, name));
+  if (patches.length !== PATCH_LEVEL) {
+    throw new Error(`db/ferretdb/ holds ${patches.length} patches but PATCH_LEVEL is ${PATCH_LEVEL}: raise it with each new patch.`);
+  }
+  return patches;
 }
 
 export function ensureServerBinaries(): ServerBinaries {
