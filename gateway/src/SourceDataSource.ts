@@ -76,7 +76,7 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
       };
       const credentials: Record<string, string> = this.options.unsealed
         ? { [CLAIMS_HEADER]: JSON.stringify(claims) }
-        : { authorization: `Bearer ${await this.options.signer.sign({ audience: this.options.name, ...claims })}` };
+        : { authorization: `Bearer ${this.options.signer.sign({ audience: this.options.name, ...claims })}` };
       const response = await this.pool.request({
         method: 'POST',
         path: this.path,

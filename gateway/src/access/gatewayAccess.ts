@@ -15,6 +15,7 @@ import {
   type GatewaySigner,
   type Logger,
   type PartnerAuthenticator,
+  type PartnerTokenCacheOptions,
   type PolicySet,
   type PolicyStore,
   type SecurityLayer,
@@ -24,7 +25,10 @@ import type { GraphQLSchema } from 'graphql';
 /** Everything the gateway needs to decide who is asking, what they may read, and to vouch for them to the sources. */
 export interface GatewayAccess {
   policies: PolicyStore;
-  /** The partner authenticator for a policy set (its partners and keys); rebuilt when the set is reloaded. */
+  /**
+   * The partner authenticator for a policy set (its partners, keys and cache of
+   * verified tokens); rebuilt, with an empty cache, when the set is reloaded.
+   */
   authenticatorFor(set: PolicySet): PartnerAuthenticator;
   /**
    * Citizens' tokens, from the identity provider in
@@ -50,6 +54,8 @@ export interface GatewayAccessOptions {
   disabled?: ReadonlySet<SecurityLayer>;
   /** Audience partners' tokens must name; default urn:crossroads:gateway. */
   audience?: string;
+  /** How long and how many verified partner tokens are re-used (decision 0013); defaults in createPartnerAuthenticator. */
+  partnerTokenCache?: PartnerTokenCacheOptions;
 }
 
 export function createGatewayAccess(options: GatewayAccessOptions): GatewayAccess {
@@ -68,6 +74,7 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
           partners: set.partners,
           policyDir: dir,
           audience,
+          ...(options.partnerTokenCache ? { tokenCache: options.partnerTokenCache } : {}),
         });
         authenticators.set(set, authenticator);
       }
@@ -81,7 +88,10 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
   };
 }
 
-/** From the environment: GATEWAY_SIGNING_KEY, AUTHZ_POLICY_DIR, CROSSROADS_ENV. Reloads policies on SIGHUP. */
+/**
+ * From the environment: GATEWAY_SIGNING_KEY, AUTHZ_POLICY_DIR, CROSSROADS_ENV,
+ * PARTNER_TOKEN_CACHE_TTL_MS, PARTNER_TOKEN_CACHE_MAX. Reloads policies on SIGHUP.
+ */
 export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = process.env): GatewayAccess {
   const access = createGatewayAccess({
     ...(env.AUTHZ_POLICY_DIR ? { policyDir: env.AUTHZ_POLICY_DIR } : {}),
@@ -89,9 +99,24 @@ export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = pr
     logger,
     development: isDevelopment(env),
     disabled: disabledSecurityLayers(env),
+    partnerTokenCache: partnerTokenCacheOptionsFromEnv(env),
   });
   reloadOnSighup(access.policies);
   // Partner key files are read when the authenticator is built; build it now so a missing key stops the start.
   access.authenticatorFor(access.policies.current());
   return access;
+}
+
+/** PARTNER_TOKEN_CACHE_TTL_MS and PARTNER_TOKEN_CACHE_MAX, each a whole number ≥ 0 (0 turns the cache off); unset keeps the default. */
+export function partnerTokenCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PartnerTokenCacheOptions {
+  const read = (name: string): number | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0; got "${value}".`);
+    return n;
+  };
+  const maxAgeMs = read('PARTNER_TOKEN_CACHE_TTL_MS');
+  const maxEntries = read('PARTNER_TOKEN_CACHE_MAX');
+  return { ...(maxAgeMs !== undefined ? { maxAgeMs } : {}), ...(maxEntries !== undefined ? { maxEntries } : {}) };
 }

@@ -1,16 +1,7 @@
 import { errors } from 'jose';
-import { unauthenticated } from './unauthenticated.js';
+import { tokenRefusal, type TokenExpectations } from './tokenRefusal.js';
 
-export interface TokenExpectations {
-  /** Names the token in messages: "bearer token", "gateway token". */
-  what: string;
-  audience: string;
-  issuer: string;
-  /** Accepted `alg` values, named in the message when another one is used. */
-  algorithms: readonly string[];
-  /** Whose keys the signature was checked against, e.g. "the keys registered for the partner". */
-  keys: string;
-}
+export type { TokenExpectations } from './tokenRefusal.js';
 
 /**
  * Turns a jose verification failure into an UNAUTHENTICATED error with a fixed
@@ -20,34 +11,32 @@ export interface TokenExpectations {
  * internal error and is logged, rather than being blamed on the caller.
  */
 export function explainJoseError(error: unknown, expect: TokenExpectations): unknown {
-  const { what } = expect;
-  if (error instanceof errors.JWTExpired) return unauthenticated('TOKEN_EXPIRED', `The ${what} has expired.`);
+  const refuse = tokenRefusal(expect);
+  if (error instanceof errors.JWTExpired) return refuse.expired();
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.reason === 'missing') return unauthenticated('TOKEN_MALFORMED', `The ${what} has no "${error.claim}" claim.`);
-    if (error.reason === 'invalid') return unauthenticated('TOKEN_MALFORMED', `The ${what}'s "${error.claim}" claim is not a number.`);
+    if (error.reason === 'missing') return refuse.missingClaim(error.claim);
+    if (error.reason === 'invalid') return refuse.notANumber(error.claim);
     switch (error.claim) {
       case 'aud':
-        return unauthenticated('TOKEN_AUDIENCE', `The ${what} is not for this audience: "aud" must be ${expect.audience}.`);
+        return refuse.audience();
       case 'iss':
-        return unauthenticated('TOKEN_ISSUER', `The ${what} has the wrong issuer: "iss" must be ${expect.issuer}.`);
+        return refuse.issuer();
       case 'nbf':
-        return unauthenticated('TOKEN_NOT_YET_VALID', `The ${what} is not valid yet ("nbf" is in the future); check the sender's clock.`);
+        return refuse.notYetValid();
       case 'typ':
-        return unauthenticated('TOKEN_MALFORMED', `The ${what} has the wrong "typ" header: it is another kind of token.`);
+        return refuse.type();
       default:
-        return unauthenticated('TOKEN_MALFORMED', `The ${what}'s "${error.claim}" claim is not valid.`);
+        return refuse.invalidClaim(error.claim);
     }
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
-    return unauthenticated('TOKEN_SIGNATURE', `The ${what} is not signed with an accepted algorithm (${expect.algorithms.join(', ')}).`);
-  }
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return refuse.algorithm();
   if (
     error instanceof errors.JWSSignatureVerificationFailed ||
     error instanceof errors.JWKSNoMatchingKey ||
     error instanceof errors.JWKSMultipleMatchingKeys
   ) {
-    return unauthenticated('TOKEN_SIGNATURE', `The ${what}'s signature does not verify against ${expect.keys}.`);
+    return refuse.signature();
   }
-  if (error instanceof errors.JOSEError) return unauthenticated('TOKEN_MALFORMED', `The ${what} is not a well-formed JWT.`);
+  if (error instanceof errors.JOSEError) return refuse.malformed();
   return error;
 }

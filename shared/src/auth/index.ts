@@ -5,11 +5,14 @@ export { GATEWAY_AUDIENCE, GATEWAY_ISSUER, GATEWAY_TOKEN_TYPE, subgraphAudience 
 export { unauthenticated, type AuthFailureReason } from './unauthenticated.js';
 export {
   createPartnerAuthenticator,
+  DEFAULT_PARTNER_TOKEN_CACHE_MAX_AGE_MS,
+  DEFAULT_PARTNER_TOKEN_CACHE_MAX_ENTRIES,
   MAX_PARTNER_TOKEN_LIFETIME_SECONDS,
   PARTNER_TOKEN_ALGORITHMS,
   type AuthenticatedPartner,
   type PartnerAuthenticator,
   type PartnerAuthenticatorOptions,
+  type PartnerTokenCacheOptions,
 } from './createPartnerAuthenticator.js';
 export { checkPurpose, PURPOSE_HEADER } from './checkPurpose.js';
 export {
