@@ -8,8 +8,10 @@ import path from 'node:path';
 import { parseOptions } from './options.js';
 import { resultsDir } from './paths.js';
 import { runBench } from './runBench.js';
+import { smokeProblems } from './report/smoke.js';
 import type { BenchResults } from './report/types.js';
 import { writeResults } from './report/writeResults.js';
+import { phases } from './timing.js';
 
 const log = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -40,11 +42,17 @@ process.once('SIGTERM', stop);
 
 try {
   const results = await runBench(options, workDir, log);
-  const written = await writeResults(results, id, options.writeBenchmarks);
+  const written = await phases.time('results: write', () => writeResults(results, id, options.writeBenchmarks));
   process.stdout.write(`\n${fs.readFileSync(written.md, 'utf8')}\n`);
+  log(`where the time went:\n${phases.summary().join('\n')}`);
   log(
     `written ${written.json}, ${written.md}${written.benchmarks ? ` and ${written.benchmarks}` : ''} in ${Math.round(results.elapsedS)} s`,
   );
+  const problems = options.quick ? smokeProblems(results) : [];
+  if (problems.length) {
+    log(`smoke run FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
   process.exit(0);
 } catch (error) {
   log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -6,10 +6,15 @@ import { compareSystems } from './compareSystems.js';
 import type { BenchOptions } from './options.js';
 import { repoRoot } from './paths.js';
 import type { BenchResults, DbCommands, GrowthPoint, Machine, ProfileSummary, SystemRound } from './report/types.js';
-import { countDbCommands } from './scenarios/dbCommands.js';
-import { growthPoint } from './scenarios/growth.js';
+import { CommandCounter } from './measure/commandCounter.js';
+import { countCalls, countDbCommands } from './scenarios/dbCommands.js';
+import { growthPoint, measureGrowth } from './scenarios/growth.js';
 import { profileGateway } from './scenarios/profile.js';
 import { startDatabase } from './system/database.js';
+import { usePrecompiled } from './system/precompile.js';
+import { readiness } from './system/spawnProcess.js';
+import { subgraphLayers } from './system/systems.js';
+import { phases } from './timing.js';
 
 /** The whole benchmark: per population size a fresh seeded database; at the main size every system and scenario. */
 export async function runBench(options: BenchOptions, workDir: string, log: (m: string) => void): Promise<BenchResults> {
@@ -27,6 +32,16 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
     log('composing the supergraph (npm run build)…');
     execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   }
+  if (options.overlap) readiness.timeoutMs = 180_000;
+  // --quick: compiled while the database starts; any problem here only costs time (the services then run through tsx).
+  const precompiled = options.precompile
+    ? phases
+        .time('precompiling the services', () => usePrecompiled(path.join(workDir, 'compiled')))
+        .catch((error: unknown) => {
+          notes.push(`Precompiling the services did not work, they ran through tsx: ${String(error)}`);
+          log(`precompiling the services did not work, they run through tsx: ${String(error)}`);
+        })
+    : undefined;
   let rounds: SystemRound[] = [];
   let dbCommands: DbCommands | undefined;
   let profile: ProfileSummary | undefined;
@@ -34,36 +49,68 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
   const loads = { warmupMs: options.warmupS * 1000, durationMs: options.durationS * 1000, connections: options.connections };
   for (const size of options.sizes) {
     const t = performance.now();
-    const db = await startDatabase({
-      persons: size,
-      seed: options.seed,
-      ...(options.mongoUri ? { mongoUri: options.mongoUri } : {}),
-      workDir,
-      onProgress: (m) => log(`  ${m}`),
-    });
+    const db = await phases.time('database: start and seed', () =>
+      startDatabase({
+        persons: size,
+        seed: options.seed,
+        ...(options.mongoUri ? { mongoUri: options.mongoUri } : {}),
+        workDir,
+        onProgress: (m) => log(`  ${m}`),
+      }),
+    );
     log(`${db.persons.toLocaleString('en')} persons ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    await precompiled;
     try {
-      const logDir = path.join(workDir, 'logs', `size-${size}`);
-      fs.mkdirSync(logDir, { recursive: true });
-      if (size === options.mainSize) {
-        rounds = await compareSystems(db, options, workDir, log, notes);
+      const logDir = (phase: string) => {
+        const dir = path.join(workDir, 'logs', `size-${size}`, phase);
+        fs.mkdirSync(dir, { recursive: true });
+        return dir;
+      };
+      const countCommands = async (count: () => Promise<DbCommands>) => {
         log('counting database commands per call…');
-        dbCommands = await countDbCommands(db.mongoUri, db.ssins, logDir).catch((error: unknown) => {
+        dbCommands = await phases.time('database commands (whole phase)', count).catch((error: unknown) => {
           notes.push(`DB command count failed: ${String(error)}`);
           return undefined;
         });
-        if (options.profile) {
-          log('profiling the gateway under saturation (node --cpu-prof)…');
-          profile = await profileGateway(db, loads, path.join(workDir, 'profile'), logDir).catch((error: unknown) => {
-            notes.push(`Profile failed: ${String(error)}`);
-            return undefined;
+      };
+      const growthOptions = { ...loads, targetRate: options.targetRate };
+      const growthHere = async (measure: () => Promise<GrowthPoint>) => {
+        log(`population growth at ${size.toLocaleString('en')} persons…`);
+        growth.push(await phases.time('growth (whole phase)', measure));
+      };
+      // --quick: the DB-command count and the growth point at the main size are taken on the comparison's
+      // first system (everything on), whose subgraphs reach the database through the counting proxy,
+      // instead of on processes of their own.
+      const shared = size === options.mainSize && options.overlap;
+      if (shared) {
+        const counter = new CommandCounter(db.mongoUri);
+        const countingUri = await counter.start();
+        try {
+          rounds = await compareSystems(db, options, workDir, log, notes, {
+            mongoUri: (spec) => (subgraphLayers(spec).length === 0 ? countingUri : db.mongoUri),
+            afterTurn: async (spec, round, target) => {
+              if (spec.id !== 'all-on' || round !== 1) return;
+              await countCommands(() => countCalls(counter, target, db.ssins, options.bulkSizes));
+              await growthHere(() => measureGrowth(db, target, growthOptions));
+            },
           });
+        } finally {
+          await counter.stop();
         }
+      } else if (size === options.mainSize) {
+        rounds = await compareSystems(db, options, workDir, log, notes);
+        await countCommands(() => countDbCommands(db.mongoUri, db.ssins, options.bulkSizes, logDir('db-commands')));
       }
-      log(`population growth at ${size.toLocaleString('en')} persons…`);
-      growth.push(await growthPoint(db, { ...loads, targetRate: options.targetRate }, logDir));
+      if (size === options.mainSize && options.profile) {
+        log('profiling the gateway under saturation (node --cpu-prof)…');
+        profile = await profileGateway(db, loads, path.join(workDir, 'profile'), logDir('profile')).catch((error: unknown) => {
+          notes.push(`Profile failed: ${String(error)}`);
+          return undefined;
+        });
+      }
+      if (!shared) await growthHere(() => growthPoint(db, growthOptions, logDir('growth')));
     } finally {
-      await db.stop();
+      await phases.time('database: stop', () => db.stop());
     }
   }
   notes.push(`Load average at the end: ${load()}.`);

@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { phases } from '../timing.js';
 import { singleProcess, type ProcessGroup } from '../measure/processGroups.js';
+import { nodeArgs } from '../system/precompile.js';
 import type { LoadResult, LoadSpec, WorkerMessage } from './protocol.js';
-
-const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 export interface LoadRun {
   result: LoadResult;
@@ -16,7 +16,10 @@ export interface LoadRun {
  * `groups` from the moment the generator starts sending until it reports.
  */
 export async function runLoad(spec: LoadSpec, groups: ProcessGroup[]): Promise<LoadRun> {
-  const child = fork(workerFile, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const forkedAt = performance.now();
+  let startedAt = forkedAt;
+  const args = nodeArgs('loadgen'); // [--import tsx] worker.ts, or the precompiled worker
+  const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const generator = singleProcess('loadgen', child.pid!);
   const all = [...groups, generator];
   let before: Record<string, number> = {};
@@ -25,11 +28,15 @@ export async function runLoad(spec: LoadSpec, groups: ProcessGroup[]): Promise<L
     return await new Promise<LoadRun>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the load generator did not finish in time')), hardLimit + 20_000);
       child.on('message', (message: WorkerMessage) => {
-        if (message.type === 'started') before = Object.fromEntries(all.map((g) => [g.name, g.cpuMs()]));
-        else {
+        if (message.type === 'started') {
+          before = Object.fromEntries(all.map((g) => [g.name, g.cpuMs()]));
+          startedAt = performance.now();
+          phases.add('load generator: fork until ready', startedAt - forkedAt);
+        } else {
+          const after = Object.fromEntries(all.map((g) => [g.name, g.cpuMs()]));
+          phases.add(`load: ${spec.model} model, sending and draining`, performance.now() - startedAt);
           clearTimeout(timer);
           if (message.type === 'failed') return reject(new Error(`load generator: ${message.message}`));
-          const after = Object.fromEntries(all.map((g) => [g.name, g.cpuMs()]));
           const cpuMs = Object.fromEntries(all.map((g) => [g.name, after[g.name]! - (before[g.name] ?? 0)]));
           // The generator's own CPU from inside is finer than /proc's 10 ms ticks.
           cpuMs.loadgen = message.result.cpuMs;

@@ -84,14 +84,17 @@ export function resultsMarkdown(results: BenchResults): string {
   out.push('\n### Bulk: `persons(ssins:)` (ms per call; ms per person)\n');
   const withBulk = summaries.filter((s) => s.bulk.length > 0);
   const sizes = withBulk[0]?.bulk.map((b) => b.size) ?? [];
+  const many = results.rounds.find((r) => r.bulk)?.bulk?.tenThousand;
+  const callSize = (many?.callSize ?? 1_000).toLocaleString('en');
+  const largest = (sizes.at(-1) ?? 1_000).toLocaleString('en');
   out.push(
     table(
       [
         'system',
         ...sizes.map((x) => `${x.toLocaleString('en')} SSIN${x > 1 ? 's' : ''}`),
-        `${((results.rounds.find((r) => r.bulk)?.bulk?.tenThousand.calls ?? 10) * 1_000).toLocaleString('en')} in calls of 1,000 (total ms)`,
-        '1,000: vs floor',
-        'CPU ms per person (1,000)',
+        `${((many?.calls ?? 10) * (many?.callSize ?? 1_000)).toLocaleString('en')} in calls of ${callSize} (total ms)`,
+        `${largest}: vs floor`,
+        `CPU ms per person (${largest})`,
       ],
       withBulk.map((s) => [
         s.label,

@@ -5,26 +5,26 @@ import type { BulkScenario, BulkSize } from '../report/types.js';
 import type { LoadContext } from './measureLoad.js';
 import { sample } from './sample.js';
 
-export const BULK_SIZES = [1, 10, 100, 1_000];
-
 /**
- * `persons` with 1, 10, 100 and 1,000 SSINs (distinct, at random), `repeats`
- * calls each one after the other; then `manyPersons` (10,000) as calls of 1,000,
- * two in flight at a time (the machine's two cores).
+ * `persons` with each of `sizes` SSINs (distinct, at random; 1, 10, 100 and
+ * 1,000 in a full run), `repeats` calls each one after the other; then
+ * `manyPersons` (10,000) as calls of the largest size, two in flight at a time
+ * (the machine's two cores).
  */
 export async function bulk(
   context: LoadContext,
   ssins: string[],
-  repeats: number,
+  options: { sizes: number[]; repeats: number; manyPersons: number },
   groups: ProcessGroup[],
-  manyPersons = 10_000,
 ): Promise<BulkScenario> {
+  const { sizes: bulkSizes, repeats, manyPersons } = options;
+  const callSize = Math.max(...bulkSizes);
   const client = new Client(4);
   const ops = new Operations(client, context.target);
   try {
     await ops.bulk(sample(ssins, 100)); // warm the path
     const sizes: BulkSize[] = [];
-    for (const size of BULK_SIZES) {
+    for (const size of bulkSizes) {
       const times: number[] = [];
       let errors = 0;
       const before = sampleCpu(groups);
@@ -46,7 +46,7 @@ export async function bulk(
         cpuMsPerPerson: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / (size * repeats)])),
       });
     }
-    const calls = Math.ceil(manyPersons / 1_000);
+    const calls = Math.ceil(manyPersons / callSize);
     const concurrency = 2;
     let errors = 0;
     const t = performance.now();
@@ -55,12 +55,12 @@ export async function bulk(
       Array.from({ length: concurrency }, async () => {
         while (next < calls) {
           next++;
-          if (!(await ops.bulk(sample(ssins, 1_000))).ok) errors++;
+          if (!(await ops.bulk(sample(ssins, callSize))).ok) errors++;
         }
       }),
     );
     const totalMs = performance.now() - t;
-    return { sizes, tenThousand: { calls, concurrency, errors, totalMs, msPerPerson: totalMs / (calls * 1_000) } };
+    return { sizes, tenThousand: { calls, callSize, concurrency, errors, totalMs, msPerPerson: totalMs / (calls * callSize) } };
   } finally {
     client.close();
   }

@@ -1,9 +1,8 @@
 import { partnerHeaders } from '../claims.js';
-import { Client, Operations } from '../loadgen/client.js';
+import { Client, Operations, type Target } from '../loadgen/client.js';
 import { CommandCounter } from '../measure/commandCounter.js';
 import type { DbCommands } from '../report/types.js';
 import { startOurGateway, startSubgraphs } from '../system/ourServices.js';
-import { BULK_SIZES } from './bulk.js';
 import { sample } from './sample.js';
 
 /**
@@ -11,33 +10,41 @@ import { sample } from './sample.js';
  * (everything on) reach the database through a counting proxy. Apart from the
  * timed runs, since the proxy adds a hop to every command.
  */
-export async function countDbCommands(mongoUri: string, ssins: string[], logDir: string): Promise<DbCommands> {
+export async function countDbCommands(mongoUri: string, ssins: string[], bulkSizes: number[], logDir: string): Promise<DbCommands> {
   const counter = new CommandCounter(mongoUri);
   const subgraphs = await startSubgraphs(await counter.start(), [], logDir);
-  const client = new Client(2);
   try {
     const gateway = await startOurGateway(subgraphs, [], logDir);
     try {
-      const ops = new Operations(client, { kind: 'graphql', url: gateway.url, headers: await partnerHeaders() });
-      await ops.single(ssins[0]!);
-      const calls = 20;
-      counter.reset();
-      for (const ssin of sample(ssins, calls)) await ops.single(ssin);
-      const single = perCall(counter.snapshot(), calls);
-      const bulk: DbCommands['bulk'] = [];
-      for (const size of BULK_SIZES) {
-        counter.reset();
-        await ops.bulk(sample(ssins, size));
-        bulk.push({ size, perCall: perCall(counter.snapshot(), 1) });
-      }
-      return { single, bulk };
+      return await countCalls(counter, { kind: 'graphql', url: gateway.url, headers: await partnerHeaders() }, ssins, bulkSizes);
     } finally {
       await gateway.process.stop();
     }
   } finally {
-    client.close();
     await subgraphs.stop();
     await counter.stop();
+  }
+}
+
+/** The count itself, through `target`, a gateway whose subgraphs reach the database through `counter`. */
+export async function countCalls(counter: CommandCounter, target: Target, ssins: string[], bulkSizes: number[]): Promise<DbCommands> {
+  const client = new Client(2);
+  try {
+    const ops = new Operations(client, target);
+    await ops.single(ssins[0]!);
+    const calls = 20;
+    counter.reset();
+    for (const ssin of sample(ssins, calls)) await ops.single(ssin);
+    const single = perCall(counter.snapshot(), calls);
+    const bulk: DbCommands['bulk'] = [];
+    for (const size of bulkSizes) {
+      counter.reset();
+      await ops.bulk(sample(ssins, size));
+      bulk.push({ size, perCall: perCall(counter.snapshot(), 1) });
+    }
+    return { single, bulk };
+  } finally {
+    client.close();
   }
 }
 

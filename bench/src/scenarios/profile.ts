@@ -25,7 +25,9 @@ export async function profileGateway(
         groups: [],
         ssinsFile: db.ssinsFile,
       };
-      await measureLoad(context, { model: 'closed', connections: options.connections, rate: 0, durationMs: options.warmupMs });
+      if (options.warmupMs > 0) {
+        await measureLoad(context, { model: 'closed', connections: options.connections, rate: 0, durationMs: options.warmupMs });
+      }
       throughput = (
         await measureLoad(context, { model: 'closed', connections: options.connections, rate: 0, durationMs: options.durationMs })
       ).result.throughput;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Operations } from '../loadgen/client.js';
+import { phases } from '../timing.js';
 import { measureLoad, type LoadContext } from './measureLoad.js';
 
 export interface SingleOptions {
@@ -11,6 +12,8 @@ export interface SingleOptions {
   connections: number;
   targetRate: number;
   fractions: number[];
+  /** At least this many requests per open-model run (10 in a full run). */
+  minOpenRequests: number;
 }
 
 /**
@@ -22,10 +25,15 @@ export interface SingleOptions {
  */
 export async function singlePerson(context: LoadContext, options: SingleOptions, log: (m: string) => void): Promise<SingleScenario> {
   const closed = (connections: number, durationMs: number) => measureLoad(context, { model: 'closed', connections, rate: 0, durationMs });
-  // At least ten requests per open-model run, however slow the system (a rate of 1 req/s for 1 s measures nothing).
+  // At least ten requests (a full run) per open-model run, however slow the system (a rate of 1 req/s for 1 s measures nothing).
   const open = (rate: number) =>
-    measureLoad(context, { model: 'open', connections: 0, rate, durationMs: Math.max(options.durationMs, Math.ceil(10_000 / rate)) });
-  await closed(options.connections, options.warmupMs);
+    measureLoad(context, {
+      model: 'open',
+      connections: 0,
+      rate,
+      durationMs: Math.max(options.durationMs, Math.ceil((options.minOpenRequests * 1000) / rate)),
+    });
+  if (options.warmupMs > 0) await phases.time('single person: warm-up', () => closed(options.connections, options.warmupMs));
   const saturation = await closed(options.connections, options.durationMs);
   const sat = saturation.result.throughput;
   log(`    saturation ${sat.toFixed(0)} req/s, p50 ${saturation.result.latency.p50} ms, errors ${saturation.result.errors}`);
@@ -42,7 +50,7 @@ export async function singlePerson(context: LoadContext, options: SingleOptions,
   log(
     `    open ${options.targetRate} req/s: p50 ${targetRate.result.latency.p50} ms, p99 ${targetRate.result.latency.p99} ms, errors ${targetRate.result.errors}${shed + unanswered ? ` (${shed} shed, ${unanswered} unanswered: overloaded)` : ''}`,
   );
-  await settle(context, oneConnection.result.latency.p50);
+  await phases.time('settle after the target rate', () => settle(context, oneConnection.result.latency.p50));
   return { saturation, oneConnection, targetRate, open: openRuns };
 }
 

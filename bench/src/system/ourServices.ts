@@ -9,6 +9,7 @@ import {
   type SecurityLayer,
 } from '@crossroads/shared';
 import { repoRoot } from '../paths.js';
+import { nodeArgs, type EntryName } from './precompile.js';
 import { spawnProcess, type Spawned } from './spawnProcess.js';
 
 export const subgraphNames = ['persons', 'employment', 'unemployment', 'authorizations'] as const;
@@ -45,11 +46,11 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function nodeService(name: string, entry: string, port: number, env: NodeJS.ProcessEnv, logDir: string, nodeFlags: string[] = []) {
+function nodeService(name: EntryName, port: number, env: NodeJS.ProcessEnv, logDir: string, nodeFlags: string[] = []) {
   return spawnProcess({
     name,
     command: process.execPath,
-    args: [...nodeFlags, '--import', 'tsx', entry],
+    args: [...nodeFlags, ...nodeArgs(name)],
     env,
     cwd: repoRoot,
     logFile: path.join(logDir, `${name}.log`),
@@ -64,9 +65,7 @@ export async function startSubgraphs(mongoUri: string, disabled: readonly Securi
   for (const name of subgraphNames) ports[name] = await freePort();
   const env = { ...baseEnv(), ...layerEnv(disabled), MONGODB_URI: mongoUri, [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk) };
   const processes = await Promise.all(
-    subgraphNames.map((name) =>
-      nodeService(name, `${repoRoot}subgraphs/${name}/src/main.ts`, ports[name], { ...env, PORT: String(ports[name]) }, logDir),
-    ),
+    subgraphNames.map((name) => nodeService(name, ports[name], { ...env, PORT: String(ports[name]) }, logDir)),
   );
   return {
     urls: Object.fromEntries(subgraphNames.map((n) => [n, `http://127.0.0.1:${ports[n]}/graphql`])) as Record<SubgraphName, string>,
@@ -98,6 +97,6 @@ export async function startOurGateway(
     // The audit trail (when the gateway keeps one) goes to the same database, as with `npm start`.
     MONGODB_URI: subgraphs.mongoUri,
   };
-  const process_ = await nodeService('gateway', `${repoRoot}gateway/src/main.ts`, port, env, logDir, nodeFlags);
+  const process_ = await nodeService('gateway', port, env, logDir, nodeFlags);
   return { url: `http://127.0.0.1:${port}/graphql`, process: process_ };
 }
