@@ -115,7 +115,7 @@ async function ask(server: RunningHttpServer, query: string, headers: Record<str
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as unknown };
+  return { status: response.status, body: (await response.json()) as unknown, cacheControl: response.headers.get('cache-control') };
 }
 const signed = async (claims: GatewayTokenClaims) => ({
   authorization: `Bearer ${await createGatewaySigner({ privateJwk: keys.privateJwk }).sign({ audience: 'test', ...claims })}`,
@@ -127,6 +127,7 @@ describe('a sealed subgraph serving a citizen', () => {
     expect(await ask(sealed, ACCESS_LOG, await signed(citizen))).toEqual({
       status: 200,
       body: { data: { accessLog: { entries: ['85073003328'], nextCursor: null } } },
+      cacheControl: 'no-store',
     });
   });
 
@@ -154,6 +155,7 @@ describe('a subgraph with sealing off (benchmark): the citizen in the plain clai
     expect(await ask(unsealed, ACCESS_LOG, { [CLAIMS_HEADER]: JSON.stringify(citizen) })).toEqual({
       status: 200,
       body: { data: { accessLog: { entries: ['85073003328'], nextCursor: null } } },
+      cacheControl: 'no-store',
     });
   });
 
@@ -165,5 +167,12 @@ describe('a subgraph with sealing off (benchmark): the citizen in the plain clai
   it("refuses a partner's claims carrying a citizen's SSIN", async () => {
     const { status } = await ask(unsealed, ACCESS_LOG, { [CLAIMS_HEADER]: JSON.stringify({ ...capac, citizenSsin: '85073003328' }) });
     expect(status).toBe(401);
+  });
+});
+
+describe('every answer of a subgraph', () => {
+  it('forbids caching it, granted or refused', async () => {
+    expect((await ask(sealed, '{ person(ssin: "85073003328") }', await signed(capac))).cacheControl).toBe('no-store');
+    expect((await ask(sealed, '{ myAuthorizations }', await signed(citizen))).cacheControl).toBe('no-store');
   });
 });
