@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './publicError.js';
 export * from './logger.js';
 export * from './dates.js';
+export * from './envNumbers.js';
 export * from './identifiers/ssin.js';
 export * from './identifiers/enterpriseNumber.js';
 export * from './mongo/connectMongo.js';

@@ -19,6 +19,7 @@ import {
   type PolicySet,
   type PolicyStore,
   type SecurityLayer,
+  wholeNumberFromEnv,
 } from '@crossroads/shared';
 import type { GraphQLSchema } from 'graphql';
 
@@ -109,13 +110,7 @@ export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = pr
 
 /** PARTNER_TOKEN_CACHE_TTL_MS and PARTNER_TOKEN_CACHE_MAX, each a whole number ≥ 0 (0 turns the cache off); unset keeps the default. */
 export function partnerTokenCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PartnerTokenCacheOptions {
-  const read = (name: string): number | undefined => {
-    const value = env[name];
-    if (value === undefined || value === '') return undefined;
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0; got "${value}".`);
-    return n;
-  };
+  const read = (name: string) => wholeNumberFromEnv(env, name);
   const maxAgeMs = read('PARTNER_TOKEN_CACHE_TTL_MS');
   const maxEntries = read('PARTNER_TOKEN_CACHE_MAX');
   return { ...(maxAgeMs !== undefined ? { maxAgeMs } : {}), ...(maxEntries !== undefined ? { maxEntries } : {}) };

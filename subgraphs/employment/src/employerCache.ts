@@ -1,4 +1,5 @@
 import type { EmployerDoc } from '@crossroads/db';
+import { wholeNumberFromEnv } from '@crossroads/shared';
 import { LRUCache } from 'lru-cache';
 
 export interface EmployerCacheOptions {
@@ -30,13 +31,7 @@ export function createEmployerCache(options: EmployerCacheOptions = {}): Employe
 }
 
 export function employerCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EmployerCacheOptions {
-  const read = (name: string): number | undefined => {
-    const value = env[name];
-    if (value === undefined || value === '') return undefined;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0; got "${value}".`);
-    return n;
-  };
+  const read = (name: string) => wholeNumberFromEnv(env, name);
   const maxEntries = read('EMPLOYER_CACHE_MAX');
   const ttlMs = read('EMPLOYER_CACHE_TTL_MS');
   return { ...(maxEntries !== undefined ? { maxEntries } : {}), ...(ttlMs !== undefined ? { ttlMs } : {}) };
