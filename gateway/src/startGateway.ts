@@ -60,6 +60,12 @@ export interface GatewayContext {
   caller: Caller;
   /** Set by the preventive check: the authorizations that cover this request. */
   access?: RequestAccess;
+  /**
+   * Every SSIN the request names in its arguments and variables, as 11 digits
+   * (set by validateIdentifierInputs): recorded whatever the answer, so a lookup
+   * that releases nothing is on record too.
+   */
+  namedSsins?: Set<string>;
   /** Calls made so far to each source for this request: the n-th call's release is recorded as the n-th (GatewayTokenClaims.call). */
   sourceCalls?: Map<string, number>;
 }
