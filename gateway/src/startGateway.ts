@@ -18,6 +18,7 @@ import { configureRateLimit } from './admission/configureRateLimit.js';
 import { createCallerAdmission, type Admitted } from './admission/createCallerAdmission.js';
 import { createInFlight } from './admission/inFlight.js';
 import { auditRequests, recordRefusal } from './audit/auditRequests.js';
+import { configureExplorer } from './explorer/configureExplorer.js';
 import { subgraphs, type SubgraphName } from './composeSupergraph.js';
 import { SourceDataSource } from './SourceDataSource.js';
 import { readSupergraph } from './supergraphFile.js';
@@ -158,6 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     apollo,
     admission,
     configure: configureRateLimit,
+    ...(access.development ? { routes: configureExplorer } : {}),
     context: async (_req, admitted, requestId) => ({ requestId, caller: admitted.caller }),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),

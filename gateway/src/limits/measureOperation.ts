@@ -39,8 +39,9 @@ export const DEFAULT_LIST_LENGTH = 10;
  * share one budget of persons, and aliases nested in lists multiply as their
  * answers would. `@skip`/`@include` are ignored: the measure is an upper bound.
  *
- * Runs before validation, so it must bear any document that parses: unknown
- * fields count one and are not entered, fragment cycles are cut.
+ * Runs before validation, so it must bear any document that parses: what is
+ * below an unknown field (or introspection) counts as fields of no known
+ * type, and fragment cycles are cut.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -76,7 +77,11 @@ export function measureOperation(
           total.fields++;
           total.cost += multiplier;
           const definition = type?.getFields()[selection.name.value];
-          if (!definition) continue;
+          if (!definition) {
+            // Unknown or introspection: validation still reads what is below, so it still counts.
+            if (selection.selectionSet) walk(selection.selectionSet, undefined, multiplier, page, false, trail);
+            continue;
+          }
           total.persons += multiplier * personsNamed(selection, definition, lookup);
           if (!selection.selectionSet) continue;
           const isList = isListType(getNullableType(definition.type));

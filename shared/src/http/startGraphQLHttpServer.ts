@@ -44,8 +44,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext, TAdmitte
   /** Builds the per-request context (DataLoaders live here). */
   context: (req: IncomingMessage, admitted: TAdmitted, requestId: string) => Promise<TContext>;
   admission?: HttpAdmission<TAdmitted>;
-  /** Registers plugins (rate limits) and routes (the development explorer) on the instance, after admission. */
+  /** Registers plugins (rate limits) on the GraphQL route's scope, after admission. */
   configure?: (app: FastifyInstance) => Promise<void>;
+  /** Registers routes outside the GraphQL route's admission (the development explorer). */
+  routes?: (app: FastifyInstance) => Promise<void>;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -148,6 +150,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext, TAdmi
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
   });
 
+  if (options.routes) await app.register(options.routes);
   await app.register(async (graphql) => {
     graphql.addHook('onRequest', async (request, reply) => {
       request.requestId = randomUUID();
