@@ -29,7 +29,7 @@ function withWrongCheck(ssin: string): string {
   return nine + String(wrong).padStart(2, '0');
 }
 
-describe('parseSsin: the National Register\'s rules (IT000), case by case', () => {
+describe("parseSsin: the National Register's rules (IT000), case by case", () => {
   it.each(SSIN_CASES.filter((c) => c.valid))('accepts $ssin: $what', ({ ssin, valid }) => {
     expect(parseSsin(ssin, SSIN_CASES_TODAY)).toMatchObject({
       ssin,

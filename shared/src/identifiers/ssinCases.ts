@@ -38,7 +38,11 @@ export const SSIN_CASES: readonly SsinCase[] = [
   { ssin: '00022901531', what: '29 February 2000 (2000 rule)', valid: nr('2000-02-29', 'DAY') },
   { ssin: '85070012362', what: 'day unknown (`00`)', valid: nr('1985-07-00', 'MONTH') },
   { ssin: '85000012313', what: 'month and day unknown (`0000`)', valid: nr('1985-00-00', 'YEAR') },
-  { ssin: '85000103373', what: 'serials of a 1985 birth date ran out twice: `0000`, then the sixth digit counts up', valid: nr('1985-00-00', 'YEAR') },
+  {
+    ssin: '85000103373',
+    what: 'serials of a 1985 birth date ran out twice: `0000`, then the sixth digit counts up',
+    valid: nr('1985-00-00', 'YEAR'),
+  },
   { ssin: '85000503449', what: 'the sixth digit counted up to 5', valid: nr('1985-00-00', 'YEAR', 'FEMALE') },
   { ssin: '85004503512', what: 'month `00`, day digits `45`', valid: nr('1985-00-00', 'YEAR') },
   { ssin: '12000245755', what: 'serials ran out, born 2012 (2000 rule)', valid: nr('2012-00-00', 'YEAR') },
