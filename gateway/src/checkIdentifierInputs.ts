@@ -57,7 +57,7 @@ export function checkIdentifierInputs({ schema, document, operation, variables }
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     // Absent: its default value, a literal, is checked below with the others.
-    if (type && Object.hasOwn(variables, name)) checkValue(type, variables[name], `Variable "$${name}"`, note);
+    if (type && Object.hasOwn(variables, name)) checkValue(type, variables[name], [`Variable "$${name}"`], note);
   }
 
   const typeInfo = new TypeInfo(schema);
@@ -67,12 +67,12 @@ export function checkIdentifierInputs({ schema, document, operation, variables }
       // Every operation's defaults, not only the one that runs: a document with a bad identifier in it is refused whole.
       VariableDefinition(node) {
         const type = typeFromAST(schema, node.type) as GraphQLInputType | undefined;
-        if (type && node.defaultValue) checkLiteral(type, node.defaultValue, `Default value of "$${node.variable.name.value}"`, note);
+        if (type && node.defaultValue) checkLiteral(type, node.defaultValue, [`Default value of "$${node.variable.name.value}"`], note);
         return false;
       },
       Argument(node) {
         const type = typeInfo.getInputType();
-        if (type) checkLiteral(type, node.value, `Argument "${node.name.value}"`, note);
+        if (type) checkLiteral(type, node.value, [`Argument "${node.name.value}"`], note);
         return false;
       },
     }),
@@ -82,42 +82,63 @@ export function checkIdentifierInputs({ schema, document, operation, variables }
 
 type Note = (scalar: CheckedScalar, parsed: unknown) => void;
 
+/**
+ * Where a value is, as segments: `Variable "$f"`, `field "ssins"`, 1. Kept as
+ * one array pushed and popped during the walk, and written out only for an
+ * error, so that checking a list of a thousand SSINs builds no strings.
+ */
+type Path = (string | number)[];
+
+function describePath(path: Path): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? ` at [${segment}]` : i === 0 ? segment : `, ${segment}`)).join('');
+}
+
 /** A variable's value, walked as graphql-js coerces it (coerceInputValue). */
-function checkValue(type: GraphQLInputType, value: unknown, where: string, note: Note): void {
-  if (isNonNullType(type)) return checkValue(type.ofType, value, where, note);
+function checkValue(type: GraphQLInputType, value: unknown, path: Path, note: Note): void {
+  if (isNonNullType(type)) return checkValue(type.ofType, value, path, note);
   // A null where none is allowed is graphql-js's to refuse; it names no identifier.
   if (value === null || value === undefined) return;
   if (isListType(type)) {
     // One value where a list is expected is coerced to a list of one, as graphql-js does.
-    if (Array.isArray(value)) value.forEach((item, index) => checkValue(type.ofType, item, `${where} at [${index}]`, note));
-    else checkValue(type.ofType, value, where, note);
+    if (!Array.isArray(value)) return checkValue(type.ofType, value, path, note);
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      checkValue(type.ofType, value[index], path, note);
+      path.pop();
+    }
     return;
   }
   if (isInputObjectType(type)) {
     // Not an object, or an unknown field: graphql-js refuses the variable before anything is planned.
     if (typeof value !== 'object' || Array.isArray(value)) return;
     for (const [fieldName, field] of Object.entries(type.getFields())) {
-      const fieldValue = (value as Record<string, unknown>)[fieldName];
-      checkValue(field.type, fieldValue, `${where}, field "${fieldName}"`, note);
+      path.push(`field "${fieldName}"`);
+      checkValue(field.type, (value as Record<string, unknown>)[fieldName], path, note);
+      path.pop();
     }
     return;
   }
   const scalar = checkedScalar(type.name);
-  if (scalar)
-    note(
-      scalar,
-      parse(scalar, () => scalarResolvers[scalar].parseValue(value), where, Array.isArray(value)),
-    );
+  if (!scalar) return;
+  try {
+    note(scalar, scalarResolvers[scalar].parseValue(value));
+  } catch (error) {
+    refuse(error, scalar, path, Array.isArray(value));
+  }
 }
 
 /** A value written in the document, walked as graphql-js coerces it (valueFromAST). */
-function checkLiteral(type: GraphQLInputType, node: ValueNode, where: string, note: Note): void {
+function checkLiteral(type: GraphQLInputType, node: ValueNode, path: Path, note: Note): void {
   if (node.kind === Kind.VARIABLE) return; // its value is checked as a variable
-  if (isNonNullType(type)) return checkLiteral(type.ofType, node, where, note);
+  if (isNonNullType(type)) return checkLiteral(type.ofType, node, path, note);
   if (node.kind === Kind.NULL) return;
   if (isListType(type)) {
-    if (node.kind === Kind.LIST) node.values.forEach((item, index) => checkLiteral(type.ofType, item, `${where} at [${index}]`, note));
-    else checkLiteral(type.ofType, node, where, note);
+    if (node.kind !== Kind.LIST) return checkLiteral(type.ofType, node, path, note);
+    node.values.forEach((item, index) => {
+      path.push(index);
+      checkLiteral(type.ofType, item, path, note);
+      path.pop();
+    });
     return;
   }
   if (isInputObjectType(type)) {
@@ -125,33 +146,28 @@ function checkLiteral(type: GraphQLInputType, node: ValueNode, where: string, no
     const fields = type.getFields();
     for (const field of node.fields) {
       const definition = fields[field.name.value];
-      if (definition) checkLiteral(definition.type, field.value, `${where}, field "${field.name.value}"`, note);
+      if (!definition) continue;
+      path.push(`field "${field.name.value}"`);
+      checkLiteral(definition.type, field.value, path, note);
+      path.pop();
     }
     return;
   }
   const scalar = checkedScalar(type.name);
-  if (scalar)
-    note(
-      scalar,
-      parse(scalar, () => scalarResolvers[scalar].parseLiteral(node), where, node.kind === Kind.LIST),
-    );
-}
-
-/**
- * Runs the scalar's parser and turns its refusal into the request's error: the
- * scalar's message and rule, prefixed by where the value was. Never the value:
- * it may be an SSIN.
- */
-function parse(scalar: CheckedScalar, run: () => unknown, where: string, isList: boolean): unknown {
+  if (!scalar) return;
   try {
-    return run();
+    note(scalar, scalarResolvers[scalar].parseLiteral(node));
   } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    const shape = isList ? ` is a list where one ${scalar} is expected.` : ':';
-    return refuse(`${where}${shape} ${error.message}`, error);
+    refuse(error, scalar, path, node.kind === Kind.LIST);
   }
 }
 
-function refuse(message: string, error: GraphQLError): never {
-  throw new GraphQLError(message, { extensions: { ...error.extensions, http: { status: 400 } } });
+/**
+ * The scalar's refusal as the request's error: the scalar's message and rule,
+ * prefixed by where the value was. Never the value: it may be an SSIN.
+ */
+function refuse(error: unknown, scalar: CheckedScalar, path: Path, isList: boolean): never {
+  if (!(error instanceof GraphQLError)) throw error;
+  const shape = isList ? ` is a list where one ${scalar} is expected.` : ':';
+  throw new GraphQLError(`${describePath(path)}${shape} ${error.message}`, { extensions: { ...error.extensions, http: { status: 400 } } });
 }
