@@ -76,6 +76,18 @@ describe('checkIdentifierInputs: variables, against their declared types', () =>
     );
   });
 
+  it('notes the SSINs checked before a refusal, for the audit trail', () => {
+    const document = parse('query ($s: [SSIN!]!) { persons(ssins: $s) }');
+    const named = new Set<string>();
+    expect(() =>
+      checkIdentifierInputs(
+        { schema, document, operation: getOperationAST(document)!, variables: { s: [VALID, OTHER, BAD_CHECK] } },
+        named,
+      ),
+    ).toThrow(GraphQLError);
+    expect(named).toEqual(new Set([VALID, OTHER]));
+  });
+
   it('checks every item of a list, naming the bad one by its index', () => {
     expect(refusal('query ($s: [SSIN!]!) { persons(ssins: $s) }', { s: [VALID, BAD_CHECK] })).toEqual(
       refused(`Variable "$s" at [1]: ${CHECK_DIGITS}`, 'SSIN_CHECK_DIGITS'),

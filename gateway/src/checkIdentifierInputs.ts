@@ -40,14 +40,17 @@ export interface IdentifierInputs {
  * list given for one SSIN is refused, not read item by item); default values
  * of variables; literal arguments; list items; input-object fields, at any
  * depth. Throws the first broken rule as BAD_USER_INPUT with `extensions.rule`
- * and HTTP 400; returns every SSIN it checked, as its 11 digits.
+ * and HTTP 400. Adds every SSIN it checked, as its 11 digits, to `named` as it
+ * goes (so those checked before a refusal are noted too), and returns it.
  *
  * The gateway needs this because its schema knows our scalars by name only:
  * graphql-js would pass whatever a request gives them, in whatever shape, on
  * to the sources. Values given to other types are left to graphql-js.
  */
-export function checkIdentifierInputs({ schema, document, operation, variables }: IdentifierInputs): Set<string> {
-  const named = new Set<string>();
+export function checkIdentifierInputs(
+  { schema, document, operation, variables }: IdentifierInputs,
+  named: Set<string> = new Set(),
+): Set<string> {
   const note = (scalar: CheckedScalar, parsed: unknown): void => {
     if (scalar === 'SSIN' && typeof parsed === 'string') named.add(parsed);
   };

@@ -20,9 +20,11 @@ export function validateIdentifierInputs(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
-          const named = (contextValue.namedSsins ??= new Set());
-          const checked = checkIdentifierInputs({ schema, document, operation, variables: request.variables ?? {} });
-          for (const ssin of checked) named.add(ssin);
+          // Noted as they are checked: a request refused for its third SSIN still named the first two.
+          checkIdentifierInputs(
+            { schema, document, operation, variables: request.variables ?? {} },
+            (contextValue.namedSsins ??= new Set()),
+          );
         },
       };
     },
