@@ -20,10 +20,10 @@ function isMachinery(name: string): boolean {
 /**
  * Checks that every granted type and field exists in the schema partners see,
  * that only Date arguments are bounded, and that a field with Date arguments
- * says how far back it reaches: a bound on each, or the whole history. A grant naming something that does
- * not exist is an error, not a no-op: it is almost always a typo that would
- * leave the partner without data the committee meant to give, or a leftover of
- * a field that was renamed.
+ * says how far back it reaches: a bound on each, or the whole history. A grant
+ * naming something that does not exist is an error, not a no-op: it is almost
+ * always a typo that would leave the partner without data the committee meant
+ * to give, or a leftover of a field that was renamed.
  */
 export function checkGrants(
   yaml: PolicyYaml,
