@@ -264,7 +264,10 @@ describe('what a partner may read', () => {
     const person = authorizations[0]!.grants.find((g) => g.type === 'Person')!;
     expect(person.fields.find((f) => f.field === 'quarterlyDeclarations')).toEqual({
       field: 'quarterlyDeclarations',
-      argumentBounds: [{ argument: 'from', notBeforeMonthsAgo: 36 }],
+      argumentBounds: [
+        { argument: 'from', notBeforeMonthsAgo: 36 },
+        { argument: 'to', notBeforeMonthsAgo: 36 },
+      ],
     });
   });
 });

@@ -95,6 +95,41 @@ describe('a sealed subgraph’s own rules', () => {
     expect(refusals).toEqual(['_entities.0.deathDate FORBIDDEN', '_entities.0.name FORBIDDEN']);
   });
 
+  it('refuses an entity reference whose key is not a valid SSIN, before reading anything', async () => {
+    // `_entities` representations are `_Any`: no scalar parses them unless the source does (checkReferenceKeys).
+    // One token per call: the source refuses a token used twice.
+    for (const [key, rule] of [
+      ['85073003329', 'SSIN_CHECK_DIGITS'],
+      [[ssin], 'SSIN_FORMAT'],
+      [{ $gt: '' }, 'SSIN_FORMAT'],
+    ] as const) {
+      const { status, body } = await graphqlRequest(
+        server.url,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name { lastName } } } }',
+        { r: [{ __typename: 'Person', ssin: key }] },
+        { authorization: `Bearer ${await tokenFor('capac', 'UNEMPLOYMENT_BENEFIT', ['ISC/24/017'])}` },
+      );
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        data: null,
+        errors: [expect.objectContaining({ path: ['_entities'], extensions: { code: 'BAD_USER_INPUT', rule } })],
+      });
+      expect(JSON.stringify(body)).not.toContain('85073003329');
+    }
+  });
+
+  it('refuses, in its own arguments, a list given for one SSIN', async () => {
+    const token = await tokenFor('capac', 'UNEMPLOYMENT_BENEFIT', ['ISC/24/017']);
+    const { status, body } = await graphqlRequest(
+      server.url,
+      'query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName } } }',
+      { ssin: [ssin] },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', rule: 'SSIN_FORMAT' } })]);
+  });
+
   it('refuses a gateway token used a second time', async () => {
     const token = await tokenFor('capac', 'UNEMPLOYMENT_BENEFIT', ['ISC/24/017']);
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name { lastName } } } }';

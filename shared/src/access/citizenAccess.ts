@@ -31,7 +31,8 @@ export const citizenAccessAuthorization: Authorization = {
   validUntil: null,
   scope: 'all',
   grants: {
-    Query: [{ field: 'accessLog' }],
+    // Their own log, as far back as it is kept: the audit subgraph limits each query's range.
+    Query: [{ field: 'accessLog', history: 'whole' }],
     AccessLogPage: [{ field: 'entries' }, { field: 'nextCursor' }],
     AccessLogEntry: ['requestId', 'at', 'partner', 'purpose', 'authorizations', 'data'].map((field) => ({ field })),
     AccessingPartner: [{ field: 'id' }, { field: 'name' }],

@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from 'graphql';
 import { deny, rule, shield, type IRules } from 'graphql-shield';
 
-import { isoDateMonthsBefore } from '../authz/isoDateMonthsBefore.js';
+import { boundsHold } from '../authz/dateBounds.js';
 import type { RequestAccess } from './requestGrants.js';
 
 /** What a sealed subgraph knows about the request; absent means it did not come from the gateway. */
@@ -38,14 +38,8 @@ const isGranted = rule({ cache: 'no_cache' })((
   if (!access.grants.fields.has(coordinate)) return false;
   const alternatives = access.grants.bounds.get(coordinate);
   if (!alternatives) return true;
-  // Covered when every bound of any one granting authorization holds.
-  return alternatives.some((bounds) =>
-    [...bounds].every(([argument, bound]) => {
-      const value = args[argument];
-      if (value === null || value === undefined) return bound.allowOmitted === true;
-      return typeof value === 'string' && value >= isoDateMonthsBefore(access.today, bound.notBeforeMonthsAgo ?? 0);
-    }),
-  );
+  // Covered when every bound of any one granting authorization holds: the gateway's rule (dateBounds.ts).
+  return alternatives.some((bounds) => boundsHold(bounds, args, access.today));
 });
 
 /** Key fields of each entity in a subgraph's SDL: `@key(fields: "ssin")` → Person.ssin. */

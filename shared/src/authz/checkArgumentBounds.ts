@@ -1,5 +1,5 @@
 import { Kind, valueFromASTUntyped, type FieldNode, type GraphQLField } from 'graphql';
-import { isoDateMonthsBefore } from './isoDateMonthsBefore.js';
+import { dateBoundHolds, earliestAllowed } from './dateBounds.js';
 import { type ArgumentBounds } from './compileGrants.js';
 import { type VariableLookup } from './walkOperation.js';
 
@@ -36,10 +36,11 @@ export function checkArgumentBounds(
     const violations: BoundViolation[] = [];
     for (const [argument, bound] of bounds) {
       const received = argumentValue(node, definition, argument, variable);
-      const earliest = isoDateMonthsBefore(today, bound.notBeforeMonthsAgo ?? 0);
+      // The sources' shield applies the same rule to the same value (dateBounds.ts).
+      if (dateBoundHolds(bound, received, today)) continue;
+      const earliest = earliestAllowed(bound, today);
       const omitted = received === null || received === undefined;
       const isDate = typeof received === 'string' && isoDate.test(received);
-      if (omitted ? bound.allowOmitted === true : isDate && received >= earliest) continue;
       // Only a well-formed date is echoed: anything else could be whatever the caller typed, an SSIN included.
       const got = omitted ? 'it was omitted' : isDate ? `got ${received}` : 'got a value that is not a YYYY-MM-DD date';
       violations.push({

@@ -1,11 +1,12 @@
 import { getNullableType, isObjectType, isScalarType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { dateArgumentsOf } from './dateArgumentsOf.js';
 import { didYouMean } from './didYouMean.js';
 import { type DateArgumentBound, type FieldGrant } from './model.js';
 import { type PolicyProblem } from './PolicyLoadError.js';
 import { type PolicyYaml } from './readPolicyYaml.js';
 
 /** A grant as written in YAML (already checked against authorization.schema.json). */
-export type RawFieldGrant = string | { field: string; arguments: Record<string, DateArgumentBound> };
+export type RawFieldGrant = string | { field: string; arguments?: Record<string, DateArgumentBound>; history?: 'whole' };
 
 /**
  * Federation and introspection machinery: `_entities` would let a caller fetch
@@ -18,10 +19,11 @@ function isMachinery(name: string): boolean {
 
 /**
  * Checks that every granted type and field exists in the schema partners see,
- * and that only Date arguments are bounded. A grant naming something that does
- * not exist is an error, not a no-op: it is almost always a typo that would
- * leave the partner without data the committee meant to give, or a leftover of
- * a field that was renamed.
+ * that only Date arguments are bounded, and that a field with Date arguments
+ * says how far back it reaches: a bound on each, or the whole history. A grant
+ * naming something that does not exist is an error, not a no-op: it is almost
+ * always a typo that would leave the partner without data the committee meant
+ * to give, or a leftover of a field that was renamed.
  */
 export function checkGrants(
   yaml: PolicyYaml,
@@ -54,7 +56,10 @@ export function checkGrants(
     const seen = new Map<string, number>();
     grants[typeName] = [];
     rawFields.forEach((raw, index) => {
-      const grant: FieldGrant = typeof raw === 'string' ? { field: raw } : { field: raw.field, arguments: raw.arguments };
+      const grant: FieldGrant =
+        typeof raw === 'string'
+          ? { field: raw }
+          : { field: raw.field, ...(raw.arguments && { arguments: raw.arguments }), ...(raw.history && { history: raw.history }) };
       const line = yaml.lineAt(['grants', typeName, index]);
       const coordinate = `${typeName}.${grant.field}`;
       const field = fields[grant.field];
@@ -67,6 +72,7 @@ export function checkGrants(
       for (const argumentName of Object.keys(grant.arguments ?? {})) {
         checkBoundArgument(field, coordinate, argumentName, yaml.lineAt(['grants', typeName, index, 'arguments'], argumentName), report);
       }
+      checkHistoryStated(field, coordinate, grant, line, report);
       grants[typeName]!.push(grant);
     });
   }
@@ -90,4 +96,33 @@ function checkBoundArgument(
   if (!isScalarType(type) || type.name !== 'Date') {
     report(line, `${coordinate}(${argumentName}) is of type ${String(argument.type)}; only Date arguments can be bounded`);
   }
+}
+
+/**
+ * A field with Date arguments reaches as far back as they let it: granted by
+ * name alone, one request with a day per alias (or per variable) reads its
+ * whole history, whatever the committee meant. So the grant must bound every
+ * Date argument, or say `history: whole` in so many words, visible in review.
+ */
+function checkHistoryStated(
+  field: GraphQLField<unknown, unknown>,
+  coordinate: string,
+  grant: FieldGrant,
+  line: number,
+  report: (line: number, message: string) => void,
+): void {
+  const dated = dateArgumentsOf(field);
+  if (grant.history === 'whole') {
+    if (grant.arguments) report(line, `${coordinate} is granted with bounds and with its whole history; keep one of them`);
+    else if (dated.length === 0) report(line, `${coordinate} has no Date argument, so no history to grant whole; grant it by name`);
+    return;
+  }
+  const unbounded = dated.filter((name) => !grant.arguments?.[name]);
+  if (unbounded.length === 0) return;
+  const example = `arguments: { ${unbounded.map((name) => `${name}: { notBeforeMonthsAgo: N }`).join(', ')} }`;
+  report(
+    line,
+    `${coordinate}(${unbounded.join(', ')}) ${unbounded.length === 1 ? 'is a Date argument' : 'are Date arguments'} without a bound: ` +
+      `granted so, the field reaches its whole history one day at a time; bound ${unbounded.length === 1 ? 'it' : 'each'} (${example}) or grant the whole history (history: whole)`,
+  );
 }

@@ -309,6 +309,35 @@ describe('checkOperation: argument bounds', () => {
     expect(uncovered(query('2021-01-01'), { authorizations: [declarations(12), declarations(60)] })).toBe('allowed');
   });
 
+  it('holds the bound for every alias: one occurrence within it does not cover another beyond it', () => {
+    const aliases = `{ person(ssin: "1") {
+      recent: quarterlyDeclarations(from: "2024-01-01", to: "2025-06-30")
+      older: quarterlyDeclarations(from: "2019-01-01", to: "2019-12-31")
+    } }`;
+    expect(check(aliases, { authorizations: [declarations(36)] })).toMatchObject({
+      allowed: false,
+      uncovered: ['Person.quarterlyDeclarations(from)'],
+      boundViolations: [expect.objectContaining({ received: '2019-01-01' })],
+    });
+  });
+
+  it("holds the bound for every variable, and for a variable's default", () => {
+    const two =
+      'query ($a: Date!, $b: Date!) { person(ssin: "1") { a: quarterlyDeclarations(from: $a, to: "2025-06-30") b: quarterlyDeclarations(from: $b, to: "2025-06-30") } }';
+    expect(uncovered(two, { authorizations: [declarations(36)], variables: { a: '2024-01-01', b: '2022-06-14' } })).toEqual([
+      'Person.quarterlyDeclarations(from)',
+    ]);
+    const byDefault = 'query ($from: Date = "2020-01-01") { person(ssin: "1") { quarterlyDeclarations(from: $from, to: "2025-06-30") } }';
+    expect(uncovered(byDefault, { authorizations: [declarations(36)] })).toEqual(['Person.quarterlyDeclarations(from)']);
+    expect(uncovered(byDefault, { authorizations: [declarations(36)], variables: { from: '2023-01-01' } })).toBe('allowed');
+  });
+
+  it('lifts the bound for a grant of the whole history', () => {
+    const whole = authorization({ Query: ['person'], Person: [{ field: 'quarterlyDeclarations', history: 'whole' }] });
+    expect(uncovered(query('1970-01-01'), { authorizations: [whole] })).toBe('allowed');
+    expect(uncovered(query('1970-01-01'), { authorizations: [declarations(36), whole] })).toBe('allowed');
+  });
+
   it('refuses a value that is not a date', () => {
     expect(uncovered(query('last year'), { authorizations: [declarations(36)] })).toEqual(['Person.quarterlyDeclarations(from)']);
   });

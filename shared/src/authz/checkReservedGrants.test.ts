@@ -20,7 +20,14 @@ describe('grants reserved to one role', () => {
   it('lets the committee grant the audit trail to the security officer', () => {
     const set = loadPolicySet({ dir: policyDirWith(['audit-role']), supergraph: schema });
     expect(set.authorizations.map((a) => [a.id, a.partner, a.grants.Query])).toEqual([
-      ['ISC/24/914', 'security-officer', [{ field: 'auditLogOfPartner' }, { field: 'auditLogOfPerson' }]],
+      [
+        'ISC/24/914',
+        'security-officer',
+        [
+          { field: 'auditLogOfPartner', history: 'whole' },
+          { field: 'auditLogOfPerson', history: 'whole' },
+        ],
+      ],
     ]);
   });
 

@@ -14,3 +14,4 @@ export { checkCaseCoverage } from './checkCaseCoverage.js';
 export { runPolicyCase, type PolicyCaseOutcome } from './runPolicyCase.js';
 export { policyDir, supergraphFile } from './policyPaths.js';
 export { isoDateMonthsBefore } from './isoDateMonthsBefore.js';
+export { boundsHold, dateBoundHolds, earliestAllowed, releasableFrom as releasableFromGrants } from './dateBounds.js';

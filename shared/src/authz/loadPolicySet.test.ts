@@ -32,7 +32,11 @@ describe('loadPolicySet', () => {
         scope: 'all',
         grants: {
           Query: [{ field: 'person' }],
-          Person: [{ field: 'name' }, { field: 'quarterlyDeclarations', arguments: { from: { notBeforeMonthsAgo: 36 } } }],
+          Person: [
+            { field: 'name' },
+            { field: 'quarterlyDeclarations', arguments: { from: { notBeforeMonthsAgo: 36 }, to: { notBeforeMonthsAgo: 36 } } },
+            { field: 'employments', history: 'whole' },
+          ],
           PersonName: [{ field: 'lastName' }],
         },
         location: { file: 'ISC-24-900.yaml', line: 1 },
@@ -65,10 +69,29 @@ describe('loadPolicySet', () => {
     ]);
   });
 
-  it('refuses a bound on an argument that does not exist or is not a Date', () => {
+  it('refuses a bound on an argument that does not exist or is not a Date, which leaves the Date arguments unbounded', () => {
     expect(problemsOf(policyDirWith(['bad-bounds']))).toEqual([
+      expect.stringMatching(/^ISC-24-903\.yaml:10: Person\.quarterlyDeclarations\(from, to\) are Date arguments without a bound: /),
       "ISC-24-903.yaml:12: Person.quarterlyDeclarations has no argument form (did you mean 'from'?); it has from, to",
+      expect.stringMatching(/^ISC-24-903\.yaml:13: Person\.employments\(activeOn\) is a Date argument without a bound: /),
       'ISC-24-903.yaml:15: Person.employments(first) is of type Int; only Date arguments can be bounded',
+    ]);
+  });
+
+  it('refuses a field with Date arguments unless each is bounded or the whole history is granted', () => {
+    expect(problemsOf(policyDirWith(['unbounded-dates']))).toEqual([
+      'ISC-24-917.yaml:11: Person.address(asOf) is a Date argument without a bound: granted so, the field reaches its whole history one day at a time; bound it (arguments: { asOf: { notBeforeMonthsAgo: N } }) or grant the whole history (history: whole)',
+      'ISC-24-917.yaml:12: Person.quarterlyDeclarations(to) is a Date argument without a bound: granted so, the field reaches its whole history one day at a time; bound it (arguments: { to: { notBeforeMonthsAgo: N } }) or grant the whole history (history: whole)',
+      'ISC-24-917.yaml:15: Person.unemploymentPayments is granted with bounds and with its whole history; keep one of them',
+      'ISC-24-917.yaml:20: Person.name has no Date argument, so no history to grant whole; grant it by name',
+    ]);
+  });
+
+  it('refuses any history spelling but whole, as the JSON Schema says', () => {
+    const file =
+      'id: ISC/24/918\ntitle: T\nlegalBasis: L\npartner: capac\npurposes: [UNEMPLOYMENT_BENEFIT]\nvalid: { from: 2024-01-01, until: null }\nscope: all\ngrants:\n  Person:\n    - { field: address, history: all }\n';
+    expect(problemsOf(policyDirWith([], { 'ISC-24-918.yaml': file }))).toEqual([
+      'ISC-24-918.yaml:10: grants.Person[0].history: must be equal to constant; got "all"',
     ]);
   });
 

@@ -83,8 +83,15 @@ export interface DateArgumentBound {
 
 export interface FieldGrant {
   field: string;
-  /** Per argument name. */
+  /**
+   * Per argument name. A field with Date arguments is granted with a bound on
+   * each of them, or with `history: 'whole'`: without either, one request per
+   * day (aliases, variables) would reach its whole history, so the loader
+   * refuses it.
+   */
   arguments?: Record<string, DateArgumentBound>;
+  /** The deliberation grants the field's whole history: its Date arguments are not bounded. */
+  history?: 'whole';
 }
 
 export interface Authorization {

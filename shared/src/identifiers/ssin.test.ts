@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatSsin, mod97Check, parseSsin, SsinError, type SsinParts } from './ssin.js';
+import { SSIN_CASES, SSIN_CASES_TODAY, ssinCaseOutcome } from './ssinCases.js';
 
 // A fixed "today" keeps the future-date rule deterministic.
 const TODAY = new Date(Date.UTC(2025, 5, 1, 12)); // 2025-06-01T12:00Z
@@ -27,12 +29,60 @@ function withWrongCheck(ssin: string): string {
   return nine + String(wrong).padStart(2, '0');
 }
 
+describe("parseSsin: the National Register's rules (IT000), case by case", () => {
+  it.each(SSIN_CASES.filter((c) => c.valid))('accepts $ssin: $what', ({ ssin, valid }) => {
+    expect(parseSsin(ssin, SSIN_CASES_TODAY)).toMatchObject({
+      ssin,
+      register: valid!.register,
+      birthDate: valid!.birthDate,
+      birthDatePrecision: valid!.precision,
+      gender: valid!.gender,
+    });
+  });
+
+  it.each(SSIN_CASES.filter((c) => c.rule))('refuses $ssin ($what) with $rule', ({ ssin, rule }) => {
+    expect(rejection(ssin, SSIN_CASES_TODAY).rule).toBe(rule);
+  });
+
+  it('covers every rule, and valid numbers of every precision in both registers', () => {
+    const rules = new Set(SSIN_CASES.map((c) => c.rule).filter(Boolean));
+    expect([...rules].sort()).toEqual([
+      'SSIN_BIRTH_DATE_FUTURE',
+      'SSIN_BIRTH_DAY',
+      'SSIN_BIRTH_MONTH',
+      'SSIN_CHECK_DIGITS',
+      'SSIN_FORMAT',
+      'SSIN_SERIAL',
+    ]);
+    const kinds = new Set(SSIN_CASES.filter((c) => c.valid).map((c) => `${c.valid!.register} ${c.valid!.precision}`));
+    for (const register of ['NATIONAL_REGISTER', 'BIS']) {
+      for (const precision of ['DAY', 'YEAR', 'UNKNOWN']) expect(kinds).toContain(`${register} ${precision}`);
+    }
+  });
+
+  it('is the table docs/identifiers.md shows', () => {
+    const doc = fs.readFileSync(new URL('../../../docs/identifiers.md', import.meta.url), 'utf8');
+    const section = /<!-- ssin-cases:start -->([\s\S]*?)<!-- ssin-cases:end -->/.exec(doc)?.[1] ?? '';
+    const rows = section
+      .split('\n')
+      .filter((line) => /^\|\s*`?\d/.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    expect(rows).toEqual(SSIN_CASES.map((c) => [`\`${c.ssin}\``, c.what, ssinCaseOutcome(c)]));
+  });
+});
+
 describe('parseSsin: valid numbers', () => {
   it('accepts a National Register number of a man born before 2000', () => {
     expect(parse('85073003328')).toEqual({
       ssin: '85073003328',
       register: 'NATIONAL_REGISTER',
       birthDate: '1985-07-30',
+      birthDatePrecision: 'DAY',
       bornFrom2000: false,
       gender: 'MALE',
     });
@@ -44,6 +94,7 @@ describe('parseSsin: valid numbers', () => {
       ssin: '03021415813',
       register: 'NATIONAL_REGISTER',
       birthDate: '2003-02-14',
+      birthDatePrecision: 'DAY',
       bornFrom2000: true,
       gender: 'FEMALE',
     });
@@ -54,6 +105,7 @@ describe('parseSsin: valid numbers', () => {
       ssin: '90451702125',
       register: 'BIS',
       birthDate: '1990-05-17',
+      birthDatePrecision: 'DAY',
       bornFrom2000: false,
       gender: 'MALE',
     });
@@ -65,6 +117,7 @@ describe('parseSsin: valid numbers', () => {
       ssin: '87231500281',
       register: 'BIS',
       birthDate: '1987-03-15',
+      birthDatePrecision: 'DAY',
       bornFrom2000: false,
       gender: null,
     });
@@ -89,7 +142,28 @@ describe('parseSsin: valid numbers', () => {
   });
 
   it('accepts an unknown birth month and day (0000)', () => {
-    expect(parse('85000012313')).toMatchObject({ birthDate: '1985-00-00', gender: 'MALE' });
+    expect(parse('85000012313')).toMatchObject({ birthDate: '1985-00-00', birthDatePrecision: 'YEAR', gender: 'MALE' });
+  });
+
+  it('accepts month 00 with any day digits, and tells only the year (serials ran out)', () => {
+    for (const day of ['01', '05', '09', '31', '99']) {
+      expect(parse(formatSsin({ birthDate: `1985-00-${day}`, serial: 33 }))).toMatchObject({
+        birthDate: '1985-00-00',
+        birthDatePrecision: 'YEAR',
+        gender: 'MALE',
+      });
+    }
+  });
+
+  it('judges a month-00 number by its year only: valid all through its year, in the future before it', () => {
+    const ssin = formatSsin({ birthDate: '2025-00-07', serial: 2 });
+    expect(parseSsin(ssin, new Date(Date.UTC(2025, 0, 1))).birthDatePrecision).toBe('YEAR');
+    expect(rejection(ssin, new Date(Date.UTC(2024, 11, 31, 23))).rule).toBe('SSIN_BIRTH_DATE_FUTURE');
+  });
+
+  it('never judges the fictitious date of a wholly unknown birth date to be in the future', () => {
+    // 2000-00-01 under the 2000 rule: the year 2000 is not the birth year, so no "today" refuses it.
+    expect(parseSsin('00000100195', new Date(Date.UTC(1999, 0, 1)))).toMatchObject({ birthDate: null, birthDatePrecision: 'UNKNOWN' });
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -174,7 +248,6 @@ describe('parseSsin: invalid numbers', () => {
     ['30 February', '85023003390'],
     ['29 February in a non-leap year', '85022903323'],
     ['31 April', formatSsin({ birthDate: '1985-04-31', serial: 33 })],
-    ['a known day with an unknown month', formatSsin({ birthDate: '1985-00-15', serial: 33 })],
   ])('rejects %s with SSIN_BIRTH_DAY', (_case, input) => {
     expect(rejection(input).rule).toBe('SSIN_BIRTH_DAY');
   });
@@ -270,6 +343,7 @@ describe('formatSsin', () => {
         ssin,
         register: bis ? 'BIS' : 'NATIONAL_REGISTER',
         birthDate,
+        birthDatePrecision: month === '00' ? 'YEAR' : day === '00' ? 'MONTH' : 'DAY',
         bornFrom2000: Number(year) >= 2000,
         gender: bis === 'genderUnknown' ? null : serial % 2 === 1 ? 'MALE' : 'FEMALE',
       });

@@ -8,12 +8,33 @@
 export type SsinRegister = 'NATIONAL_REGISTER' | 'BIS';
 export type SsinGender = 'MALE' | 'FEMALE' | null;
 
+/**
+ * How much of the birth date the number tells (the National Register's
+ * instruction IT000, see docs/identifiers.md):
+ * - `DAY`: the whole date;
+ * - `MONTH`: year and month, the day was unknown (`YYMM00`);
+ * - `YEAR`: the year only: month `00`, because month and day were unknown, or
+ *   because the serials of the birth date ran out (then the day digits count
+ *   the rounds of serials, not days);
+ * - `UNKNOWN`: nothing, the fictitious date `000001` of a wholly unknown birth
+ *   date (bis numbers: `002001`, `004001`).
+ */
+export type BirthDatePrecision = 'DAY' | 'MONTH' | 'YEAR' | 'UNKNOWN';
+
 export interface ParsedSsin {
   /** The 11 digits, no separators. */
   ssin: string;
   register: SsinRegister;
-  /** ISO date, with `00` where the month or day is unknown (as the number encodes it). */
-  birthDate: string;
+  /**
+   * The birth date as far as the number tells it, `YYYY-MM-DD` with `00` for
+   * what it does not tell (`1985-07-00`, `1985-00-00`), or null for the
+   * fictitious date of a wholly unknown birth date. Not necessarily the
+   * registered birth date: a person whose number was issued after the serials
+   * of their birth date ran out has a full birth date in the register.
+   */
+  birthDate: string | null;
+  birthDatePrecision: BirthDatePrecision;
+  /** Whether the check digits follow the rule for births from 2000 (a `2` before the nine digits). */
   bornFrom2000: boolean;
   /** Null for bis numbers issued when the gender was unknown (month + 20). */
   gender: SsinGender;
@@ -32,6 +53,13 @@ export class SsinError extends Error {
 
 const SEPARATORS = /[\s.\-/]/g;
 
+/**
+ * The fictitious birth date of a person whose birth date was wholly unknown
+ * when the number was issued (year `00`, month `00`, day `01`), in the
+ * National Register and, with the month + 20 or + 40, in the bis register.
+ */
+const FICTITIOUS_DATES = new Set(['000001', '002001', '004001']);
+
 /** `97 − (n mod 97)`: the check used by the SSIN and the enterprise number. */
 export function mod97Check(n: number): number {
   return 97 - (n % 97);
@@ -49,9 +77,12 @@ function checkDigitsError(): SsinError {
 }
 
 /**
- * Parses and checks an SSIN, accepting the usual formatting (`85.07.30-033.28`).
- * Error messages never repeat the value: an SSIN is personal data and must not
- * end up in logs through an error.
+ * Parses and checks an SSIN by the National Register's rules (IT000), accepting
+ * the usual formatting (`85.07.30-033.28`). Rules, in order: 11 digits, check
+ * digits (which tell the century), month (`00`–`12`, plus 20 or 40 for a bis
+ * number), day (only when the month is known), not born in the future (as far
+ * as the date is known), serial `001`–`998`. Error messages never repeat the
+ * value: an SSIN is personal data and must not end up in logs through an error.
  */
 export function parseSsin(input: string, today: Date = new Date()): ParsedSsin {
   if (typeof input !== 'string') {
@@ -91,9 +122,9 @@ export function parseSsin(input: string, today: Date = new Date()): ParsedSsin {
     );
   }
   const year = (bornFrom2000 ? 2000 : 1900) + yy;
-  if (month === 0 && day !== 0) {
-    throw new SsinError('An SSIN whose birth month is unknown (00) must have an unknown birth day (00) too.', 'SSIN_BIRTH_DAY');
-  }
+  // Month 00 says nothing about the day: either month and day were unknown, or
+  // the serials of the birth date ran out and the day digits count the rounds
+  // of serials issued since (IT000). So the day is checked only with a month.
   if (month !== 0 && day > daysInMonth(year, month)) {
     // Only 29 February differs between the centuries (1900 is not a leap year,
     // 2000 is): digits 000229 with 1900-rule check digits fit nobody, while the
@@ -101,27 +132,45 @@ export function parseSsin(input: string, today: Date = new Date()): ParsedSsin {
     if (day <= daysInMonth(year + (bornFrom2000 ? -100 : 100), month)) throw checkDigitsError();
     throw new SsinError('The SSIN birth day does not exist in its month (00 is allowed when the day is unknown).', 'SSIN_BIRTH_DAY');
   }
-  // Unknown parts (00) are compared by the earliest date they could stand for:
-  // a birth month later this year is in the future even when the day is unknown.
-  if (Date.UTC(year, Math.max(month, 1) - 1, Math.max(day, 1)) > today.getTime()) {
-    throw new SsinError('The SSIN birth date lies in the future.', 'SSIN_BIRTH_DATE_FUTURE');
+
+  const precision: BirthDatePrecision = FICTITIOUS_DATES.has(ssin.slice(0, 6))
+    ? 'UNKNOWN'
+    : month === 0
+      ? 'YEAR'
+      : day === 0
+        ? 'MONTH'
+        : 'DAY';
+  // Only what the number tells is compared, by the earliest date it could stand
+  // for: a birth month later this year is in the future even when the day is
+  // unknown; a wholly unknown date is never in the future.
+  if (precision !== 'UNKNOWN') {
+    const earliest = Date.UTC(year, precision === 'YEAR' ? 0 : month - 1, precision === 'DAY' ? day : 1);
+    if (earliest > today.getTime()) throw new SsinError('The SSIN birth date lies in the future.', 'SSIN_BIRTH_DATE_FUTURE');
   }
   if (serial < 1 || serial > 998) {
     throw new SsinError('The SSIN serial number (digits 7–9) must be between 001 and 998.', 'SSIN_SERIAL');
   }
 
   const pad = (n: number) => String(n).padStart(2, '0');
+  const birthDate =
+    precision === 'UNKNOWN' ? null : `${year}-${pad(precision === 'YEAR' ? 0 : month)}-${pad(precision === 'DAY' ? day : 0)}`;
   return {
     ssin,
     register,
-    birthDate: `${year}-${pad(month)}-${pad(day)}`,
+    birthDate,
+    birthDatePrecision: precision,
     bornFrom2000,
     gender: genderKnown ? (serial % 2 === 1 ? 'MALE' : 'FEMALE') : null,
   };
 }
 
 export interface SsinParts {
-  /** ISO date `YYYY-MM-DD`; use `00` for an unknown month or day. Years 1900–2099. */
+  /**
+   * The date part as the number encodes it, `YYYY-MM-DD`: `00` for an unknown
+   * month or day; `YYYY-00-0d` for a number issued after the serials of the
+   * birth date ran out; `1900-00-01` or `2000-00-01` for the fictitious date of
+   * a wholly unknown birth date. Years 1900–2099.
+   */
   birthDate: string;
   /** 1–998; odd for a man, even for a woman. */
   serial: number;

@@ -5,6 +5,7 @@ import { SSIN } from './ssin.js';
 
 export { DateScalar, EnterpriseNumber, SSIN };
 export { isIsoCalendarDate } from './date.js';
+export { checkReferenceKeys } from './checkReferenceKeys.js';
 
 /** Spread into an Apollo resolver map: `resolvers: { ...scalarResolvers, Query: … }`. */
 export const scalarResolvers = { SSIN, EnterpriseNumber, Date: DateScalar };

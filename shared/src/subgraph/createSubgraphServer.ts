@@ -10,6 +10,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { requestAccess } from '../access/requestGrants.js';
+import { checkReferenceKeys } from '../scalars/checkReferenceKeys.js';
 import { createShieldMiddleware, keyFields, type AccessContext } from '../access/shieldMiddleware.js';
 import type { AuditTrail } from '../audit/auditTrail.js';
 import { errorCodesOf, failClosed } from '../audit/failClosed.js';
@@ -57,7 +58,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpServer> {
   const { name, logger, access } = options;
-  const subgraphSchema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  // Entity keys are parsed by our scalars too: `_entities` representations are `_Any`, which nothing else parses.
+  const resolvers = checkReferenceKeys(options.typeDefs, options.resolvers as GraphQLResolverMap<unknown>);
+  const subgraphSchema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers }]);
   // applyMiddleware, not applyMiddlewareToDeclaredResolvers: the latter skips
   // fields without a resolver of their own, which would then go out unchecked.
   const disabled = access.disabled ?? new Set();

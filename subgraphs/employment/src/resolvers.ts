@@ -1,5 +1,5 @@
 import { codelists, type EmployerDoc, type EmploymentDoc, type QuarterlyDeclarationDoc } from '@crossroads/db';
-import { badUserInput, checkDateRange, isWithin, scalarResolvers } from '@crossroads/shared';
+import { badUserInput, checkDateRange, isWithin, releasableFrom, scalarResolvers, type AccessContext } from '@crossroads/shared';
 import type { EmploymentContext } from './context.js';
 
 const MAX_EMPLOYMENTS_PAGE = 200;
@@ -16,6 +16,11 @@ function jointCommittee(code: string) {
 function quarterOf(day: string): string {
   const [year, month] = day.split('-').map(Number) as [number, number];
   return `${year}Q${Math.ceil(month / 3)}`;
+}
+
+/** The first day of a declaration's quarter, YYYY-MM-DD. */
+function quarterStart(d: { year: number; quarter: number }): string {
+  return `${d.year}-${String(3 * d.quarter - 2).padStart(2, '0')}-01`;
 }
 
 async function loadEmployer(ref: EmployerRef, context: EmploymentContext): Promise<EmployerDoc | null> {
@@ -52,14 +57,22 @@ export const resolvers = {
         .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0))
         .slice(0, first);
     },
-    quarterlyDeclarations: async ({ ssin }: { ssin: string }, { from, to }: { from: string; to: string }, context: EmploymentContext) => {
+    quarterlyDeclarations: async (
+      { ssin }: { ssin: string },
+      args: { from: string; to: string },
+      context: EmploymentContext & AccessContext,
+    ) => {
+      const { from, to } = args;
       checkDateRange(from, to, MAX_DECLARATION_MONTHS);
       const [first, last] = [quarterOf(from), quarterOf(to)];
+      // A quarter that starts before the earliest day the authorization reaches is not released,
+      // though it overlaps [from, to]: `from` may sit on the bound in the middle of a quarter.
+      const releasable = releasableFrom(context, 'Person.quarterlyDeclarations', 'from', args);
       const all = await context.loaders.declarationsBySsin.load(ssin);
       return all
         .filter((d) => {
           const q = `${d.year}Q${d.quarter}`;
-          return first <= q && q <= last;
+          return first <= q && q <= last && (releasable === null || quarterStart(d) >= releasable);
         })
         .sort((a, b) => a.year - b.year || a.quarter - b.quarter || a.employer.localeCompare(b.employer));
     },

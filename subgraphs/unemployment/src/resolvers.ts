@@ -1,5 +1,5 @@
 import type { FamilyCategory, PaymentInstitution, UnemploymentFileDoc, UnemploymentPaymentDoc } from '@crossroads/db';
-import { checkDateRange, scalarResolvers } from '@crossroads/shared';
+import { checkDateRange, releasableFrom, scalarResolvers, type AccessContext } from '@crossroads/shared';
 import type { UnemploymentContext } from './context.js';
 
 const MAX_PAYMENT_MONTHS = 120;
@@ -20,12 +20,20 @@ export const resolvers = {
   Person: {
     // Any SSIN is a valid reference here: a person the institutions never paid has no payments.
     __resolveReference: (ref: { ssin: string }) => ({ ssin: ref.ssin }),
-    unemploymentPayments: async ({ ssin }: { ssin: string }, { from, to }: { from: string; to: string }, context: UnemploymentContext) => {
+    unemploymentPayments: async (
+      { ssin }: { ssin: string },
+      args: { from: string; to: string },
+      context: UnemploymentContext & AccessContext,
+    ) => {
+      const { from, to } = args;
       checkDateRange(from, to, MAX_PAYMENT_MONTHS);
       const [firstMonth, lastMonth] = [from.slice(0, 7), to.slice(0, 7)];
+      // A month that starts before the earliest day the authorization reaches is not released,
+      // though it overlaps [from, to]: `from` may sit on the bound in the middle of a month.
+      const releasable = releasableFrom(context, 'Person.unemploymentPayments', 'from', args);
       const all = await context.loaders.paymentsBySsin.load(ssin);
       return all
-        .filter((p) => firstMonth <= p.month && p.month <= lastMonth)
+        .filter((p) => firstMonth <= p.month && p.month <= lastMonth && (releasable === null || `${p.month}-01` >= releasable))
         .sort((a, b) => a.month.localeCompare(b.month) || a.allowanceType.localeCompare(b.allowanceType));
     },
     unemploymentStatus: ({ ssin }: { ssin: string }, _args: unknown, context: UnemploymentContext) => context.loaders.fileBySsin.load(ssin),

@@ -1,4 +1,4 @@
-import { collections, type EmploymentDoc, type PersonDoc, type UnemploymentPaymentDoc } from '@crossroads/db';
+import { collections, type EmploymentDoc, type PersonDoc, type QuarterlyDeclarationDoc, type UnemploymentPaymentDoc } from '@crossroads/db';
 import { MongoClient } from 'mongodb';
 
 /**
@@ -36,6 +36,32 @@ export class Sources {
       .collection<UnemploymentPaymentDoc>(collections.unemploymentPayments.name)
       .find({ ssin })
       .toArray();
+  }
+
+  declarations(ssin: string) {
+    return this.client
+      .db(collections.quarterlyDeclarations.database)
+      .collection<QuarterlyDeclarationDoc>(collections.quarterlyDeclarations.name)
+      .find({ ssin })
+      .toArray();
+  }
+
+  /** Someone with a declaration for this quarter, or null. */
+  async someoneDeclaredIn(year: number, quarter: number): Promise<string | null> {
+    const doc = await this.client
+      .db(collections.quarterlyDeclarations.database)
+      .collection<QuarterlyDeclarationDoc>(collections.quarterlyDeclarations.name)
+      .findOne({ year, quarter: quarter as QuarterlyDeclarationDoc['quarter'] });
+    return doc?.ssin ?? null;
+  }
+
+  /** Someone paid for this month (`YYYY-MM`), or null. */
+  async someonePaidIn(month: string): Promise<string | null> {
+    const doc = await this.client
+      .db(collections.unemploymentPayments.database)
+      .collection<UnemploymentPaymentDoc>(collections.unemploymentPayments.name)
+      .findOne({ month });
+    return doc?.ssin ?? null;
   }
 
   /** Some SSINs of the seeded population, in storage order. */
