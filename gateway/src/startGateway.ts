@@ -131,8 +131,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         },
       },
       ...(access.disabled.has('audit') ? [] : [auditRequests(options.audit, logger)]), // off: benchmark only
-      preventiveCheck(access),
+      // Identifiers first: a malformed one is BAD_USER_INPUT whatever else is wrong, and every SSIN is noted for the record.
       validateIdentifierInputs(),
+      preventiveCheck(access),
       refusalHttpStatus(),
     ],
     formatError: (formatted, error) =>
