@@ -34,5 +34,8 @@ export * from './audit/canonicalJson.js';
 export * from './audit/failClosed.js';
 export { createAuditWriter, AuditUnavailableError, type AuditWriter, type ChainHead } from './audit/writer/createAuditWriter.js';
 export * from './audit/checkpoints/auditKeys.js';
+export * from './audit/auditSettings.js';
+export * from './audit/receiptExtension.js';
+export { openFileWitness, readWitness, type CheckpointWitness } from './audit/checkpoints/fileWitness.js';
 export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
 export * from './subgraph/defineSourceSubgraph.js';
