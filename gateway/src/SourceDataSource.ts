@@ -110,6 +110,9 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
       }
       const receipt = takeAuditReceipt(payload as { extensions?: Record<string, unknown> }, releaseIdOf(context.requestId, source, call));
       if (receipt) noteReceipt(context, receipt);
+      // The source could not record its release in time: the whole request fails closed, and a release that lands late was never sent.
+      else if (payload.errors?.some((e) => e.extensions?.code === 'AUDIT_UNAVAILABLE'))
+        noteUndelivered(context, { source, call, reason: 'audit-unavailable' });
       return payload;
     } catch (error) {
       noteUndelivered(context, { source, call, reason: isTimeout(error) ? 'timeout' : 'failed' });

@@ -78,8 +78,11 @@ export interface UndeliveredCall {
   source: string;
   /** The source's n-th call for the request (1 for the first): its release is `release:<requestId>:<source>[:<call>]`. */
   call: number;
-  /** `timeout`: no answer in time; `failed`: unreachable, refused the gateway's token, or no GraphQL answer. */
-  reason: 'timeout' | 'failed';
+  /**
+   * `timeout`: no answer in time; `failed`: unreachable, refused the gateway's token, or no GraphQL answer;
+   * `audit-unavailable`: the source answered AUDIT_UNAVAILABLE (its release, if it lands late, was never sent).
+   */
+  reason: 'timeout' | 'failed' | 'audit-unavailable';
 }
 
 export interface ReleaseRecordBody extends RequestFields {
