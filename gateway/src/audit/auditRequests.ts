@@ -96,6 +96,8 @@ export function requestRecord(
     ...details,
     ssins: [...(context.namedSsins ?? [])].sort(),
     receipts: [...(context.releaseReceipts ?? [])].sort(byId),
-    undelivered: [...(context.undeliveredCalls ?? [])].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.call - b.call)),
+    undelivered: [...(context.undeliveredCalls ?? [])].sort((a, b) =>
+      a.source < b.source ? -1 : a.source > b.source ? 1 : a.call - b.call,
+    ),
   };
 }

@@ -4,7 +4,12 @@ import { createLogger, describeError } from '../logger.js';
 import { connectMongo } from '../mongo/connectMongo.js';
 import { AUDIT_DATABASE, auditCollections, type AuditRecord, type AuditRecordBody } from './records.js';
 import { AuditUnavailableError, createAuditWriter, type AuditWriter } from './writer/createAuditWriter.js';
-import { auditCheckpointIntervalMsFromEnv, auditWitnessFileFromEnv, auditWriteTimeoutMsFromEnv, DEFAULT_WRITE_TIMEOUT_MS } from './auditSettings.js';
+import {
+  auditCheckpointIntervalMsFromEnv,
+  auditWitnessFileFromEnv,
+  auditWriteTimeoutMsFromEnv,
+  DEFAULT_WRITE_TIMEOUT_MS,
+} from './auditSettings.js';
 import { auditSigningKeyFromEnv } from './checkpoints/auditKeys.js';
 import { createCheckpointer, type Checkpointer } from './checkpoints/createCheckpointer.js';
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js';

@@ -140,7 +140,8 @@ function summaryLines(report: AuditLogReport): string[] {
   };
   for (const u of c.unmatched.slice(0, 20)) lines.push(`      ${u.id} (${u.chain} seq ${u.seq}, ${u.at}): ${reasons[u.reason]}`);
   if (c.unmatched.length > 20) lines.push(`      … and ${c.unmatched.length - 20} more (--json lists them all)`);
-  if (report.witness === null) lines.push('Witness: none read: a chain removed whole from the database, with its checkpoints, would go unseen.');
+  if (report.witness === null)
+    lines.push('Witness: none read: a chain removed whole from the database, with its checkpoints, would go unseen.');
   else {
     lines.push(`Witness: ${report.witness.checkpoints} checkpoint(s) read from ${report.witness.files.join(', ')}.`);
     for (const line of report.witness.unreadable) lines.push(`      unreadable line ${line}`);

@@ -97,7 +97,15 @@ export class ReleaseLedger {
   check(chains: readonly ChainReport[], retentionCutoff: Date | undefined, now: Date): { problems: Problem[]; report: CrossCheckReport } {
     const byChain = new Map(chains.map((c) => [c.chain, c]));
     const problems: Problem[] = [];
-    const report: CrossCheckReport = { requests: 0, receipts: 0, archived: 0, notDelivered: 0, pastRetention: 0, inFlight: 0, unmatched: [] };
+    const report: CrossCheckReport = {
+      requests: 0,
+      receipts: 0,
+      archived: 0,
+      notDelivered: 0,
+      pastRetention: 0,
+      inFlight: 0,
+      unmatched: [],
+    };
     const nearCutoff = (at: string) => retentionCutoff !== undefined && Date.parse(at) < retentionCutoff.getTime() + DAY_MS;
     const listed = new Set<string>();
 
@@ -166,7 +174,11 @@ export class ReleaseLedger {
       const stoppedThen = gatewayChains.some((c) => {
         const span = this.spans.get(c.chain)!;
         const lastActive = Math.max(Date.parse(span.lastAt), c.newestCheckpointAt ? Date.parse(c.newestCheckpointAt) : 0);
-        return (c.end === 'stopped' || c.end === 'open' || c.end === 'continued') && Date.parse(span.firstAt) <= at + GATEWAY_LAG_MS && lastActive <= at + GATEWAY_LAG_MS;
+        return (
+          (c.end === 'stopped' || c.end === 'open' || c.end === 'continued') &&
+          Date.parse(span.firstAt) <= at + GATEWAY_LAG_MS &&
+          lastActive <= at + GATEWAY_LAG_MS
+        );
       });
       report.unmatched.push(unmatched(release, stoppedThen ? 'gateway-stopped' : 'request-not-recorded'));
     }

@@ -86,7 +86,9 @@ export async function verifyAuditLog(options: VerifyAuditLogOptions): Promise<Au
     problems,
     unsigned: reports.reduce((sum, r) => sum + r.unsigned, 0),
     crossCheck: crossCheck.report,
-    witness: witness ? { files: [...options.witnessFiles!], checkpoints: witness.checkpoints.length, unreadable: witness.unreadable } : null,
+    witness: witness
+      ? { files: [...options.witnessFiles!], checkpoints: witness.checkpoints.length, unreadable: witness.unreadable }
+      : null,
   };
 }
 

@@ -378,7 +378,13 @@ describe('archival cuts', () => {
 
 describe('how a chain ends', () => {
   const closingAt = (records: AuditRecord[], seq: number): Checkpoint =>
-    signer.sign({ chain: CHAIN, seq, hash: at(records, seq).hash, at: new Date(Date.parse(at(records, seq).at) + 2000).toISOString(), closing: true });
+    signer.sign({
+      chain: CHAIN,
+      seq,
+      hash: at(records, seq).hash,
+      at: new Date(Date.parse(at(records, seq).at) + 2000).toISOString(),
+      closing: true,
+    });
   const endOf = async (input: Partial<Parameters<typeof verifyChain>[0]>) => {
     const { records, checkpoints } = fresh();
     const report = await verifyChain({ chain: CHAIN, records, checkpoints, keys: [keys.publicJwk], ...input });

@@ -89,7 +89,9 @@ export async function verifyChain(input: VerifyChainInput): Promise<ChainReport>
 
   const validSeqs = [...valid.keys()];
   const newestSeq = validSeqs.length > 0 ? Math.max(...validSeqs) : -1;
-  const newestCheckpointAt = [...valid.values()].flat().reduce<string | null>((max, cp) => (max === null || cp.at > max ? cp.at : max), null);
+  const newestCheckpointAt = [...valid.values()]
+    .flat()
+    .reduce<string | null>((max, cp) => (max === null || cp.at > max ? cp.at : max), null);
   const unsigned = seqs.filter((seq) => seq > newestSeq).length;
   const closed = lastSeq !== null && (valid.get(lastSeq) ?? []).some((cp) => cp.closing === true);
   const continuedIn = input.continuedIn ?? null;

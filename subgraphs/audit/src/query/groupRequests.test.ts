@@ -101,7 +101,11 @@ describe('toAuditedRequest', () => {
       undelivered: [{ source: 'employment', call: 1, reason: 'timeout' }],
     });
     const view = toAuditedRequest(groupByRequest([request, persons, employment])[0]!);
-    expect(view).toMatchObject({ named: [b, c, a].sort(), lookedUp: [b, c].sort(), undelivered: [{ source: 'employment', call: 1, reason: 'TIMEOUT' }] });
+    expect(view).toMatchObject({
+      named: [b, c, a].sort(),
+      lookedUp: [b, c].sort(),
+      undelivered: [{ source: 'employment', call: 1, reason: 'TIMEOUT' }],
+    });
     expect(view.releases.map((r) => [r.source, r.delivered])).toEqual([
       ['persons', true],
       ['employment', false],
