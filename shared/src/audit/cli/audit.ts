@@ -200,6 +200,7 @@ async function archive(client: MongoClient, opts: Options): Promise<boolean> {
     retentionDays: opts.retentionDays,
     publicKeys: auditPublicKeysFromEnv(),
     dryRun: opts.dryRun,
+    ...(opts.witnessFiles ? { witnessFiles: opts.witnessFiles } : {}),
     onProgress: (c) => {
       const line = archiveLine(c);
       if (line) print(line);
