@@ -171,13 +171,16 @@ export class ReleaseLedger {
         report.inFlight++;
         continue;
       }
+      // A gateway chain that ended without closing, and whose last sign of life is close to the release: its
+      // writer died (or lost a write) about then. One that lived on well after it would have recorded the
+      // request; one silent long before it may have died before the request came: then it is not explained.
       const stoppedThen = gatewayChains.some((c) => {
         const span = this.spans.get(c.chain)!;
         const lastActive = Math.max(Date.parse(span.lastAt), c.newestCheckpointAt ? Date.parse(c.newestCheckpointAt) : 0);
         return (
           (c.end === 'stopped' || c.end === 'open' || c.end === 'continued') &&
           Date.parse(span.firstAt) <= at + GATEWAY_LAG_MS &&
-          lastActive <= at + GATEWAY_LAG_MS
+          Math.abs(lastActive - at) <= GATEWAY_LAG_MS
         );
       });
       report.unmatched.push(unmatched(release, stoppedThen ? 'gateway-stopped' : 'request-not-recorded'));

@@ -75,8 +75,9 @@ export interface UnmatchedRelease {
   seq: number;
   at: string;
   /**
-   * - `gateway-stopped`: the gateway has no record of the request, and a gateway chain that was being written
-   *   then stopped without a closing checkpoint or went on in another chain (a crash, or a failed write);
+   * - `gateway-stopped`: the gateway has no record of the request, and a gateway chain whose last record or
+   *   checkpoint is within a minute of the release ended without a closing checkpoint, or went on in another
+   *   chain (a crash, or a failed write);
    * - `request-not-recorded`: the gateway has no record of the request, and no gateway chain stopped then: its
    *   write failed, or its record was removed;
    * - `not-listed`: the gateway recorded the request, but neither the release's receipt nor its call as not delivered.
