@@ -346,7 +346,7 @@ describe.skipIf(!postgresUrl)('an audit trail that cannot be shortened unseen (i
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) {
       if (line.includes(gateways.killed!)) expect(line).toContain('STOPPED without a closing checkpoint');
-      else expect(line).toMatch(/  (closed|continued in .*)$/);
+      else expect(line).toMatch(/ {2}(closed|continued in .*)$/);
     }
     expect(status).toBe(0);
   });

@@ -116,8 +116,9 @@ describe('createCheckpointer', () => {
     // The flag is signed: an ordinary checkpoint cannot be passed off as a closing one, nor the other way round.
     const [ordinary, closing] = db.stored as [Checkpoint, Checkpoint];
     expect(verifyCheckpoint({ ...ordinary, _id: 'gateway:a1:7:closing', closing: true }, [pair.publicJwk]).valid).toBe(false);
-    const { closing: _, ...unflagged } = closing;
-    expect(verifyCheckpoint({ ...unflagged, _id: 'gateway:a1:7' }, [pair.publicJwk]).valid).toBe(false);
+    const unflagged: Checkpoint = { ...closing, _id: 'gateway:a1:7' };
+    delete unflagged.closing;
+    expect(verifyCheckpoint(unflagged, [pair.publicJwk]).valid).toBe(false);
   });
 
   it('writes no closing checkpoint for a chain that has no record', async () => {
