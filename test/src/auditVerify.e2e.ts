@@ -26,9 +26,9 @@ const signer = createCheckpointSigner({ privateJwk: keys.privateJwk });
 
 /**
  * Three chains, written batch by batch through the real checkpointer (every ten records, and on close):
- * - OLD: 40 records every ten days from 2016-01-01, the first 33 past retention; checkpoints at 9, 19, 29, 39;
- * - RECENT: 25 records in November 2026; checkpoints at 9, 19 and, on close, 24;
- * - GONE: 7 records in 2015, all past retention; one checkpoint, on close, at 6: archival removes it whole.
+ * - OLD: 40 records every ten days from 2016-01-01, the first 33 past retention; checkpoints at 9, 19, 29, 39 and, on close, a closing one at 39;
+ * - RECENT: 25 records in November 2026; checkpoints at 9, 19 and, on close, a closing one at 24;
+ * - GONE: 7 records in 2015, all past retention; one checkpoint, the closing one at 6: archival removes it whole.
  * Each request of OLD has a document of its own; GONE's share one, RECENT's another.
  */
 const OLD = 'gateway:old';
@@ -132,7 +132,8 @@ describe('verifying the audit trail in the database', () => {
       witness: null,
       chains: [
         { chain: GONE, records: 7, firstSeq: 0, lastSeq: 6, checkpoints: 1, ...closed },
-        { chain: OLD, records: 40, firstSeq: 0, lastSeq: 39, checkpoints: 4, ...closed },
+        // 9, 19, 29, 39, and the closing one at 39.
+        { chain: OLD, records: 40, firstSeq: 0, lastSeq: 39, checkpoints: 5, ...closed },
         { chain: RECENT, records: 25, firstSeq: 0, lastSeq: 24, checkpoints: 3, ...closed },
       ],
     });
@@ -210,7 +211,8 @@ describe('archiving what is past retention', () => {
         { chain: RECENT, cutSeq: null, removedRecords: 0, removedCheckpoints: 0, expiredKept: 0 },
       ],
     });
-    expect(await checkpoints.countDocuments({ chain: OLD })).toBe(2);
+    // 29, the cut's, and 39 with its closing twin.
+    expect(await checkpoints.countDocuments({ chain: OLD })).toBe(3);
 
     const verified = await verify();
     expect(verified.problems).toEqual([]);
@@ -468,7 +470,7 @@ describe('npm run audit', () => {
 
   it('verify prints a line per chain and exits 0 when all verify', async () => {
     const { status, stdout } = await runCli('verify');
-    expect(stdout).toContain(`ok    ${OLD}  seq 0–39 (40 records, 4 checkpoints)  closed\n`);
+    expect(stdout).toContain(`ok    ${OLD}  seq 0–39 (40 records, 5 checkpoints)  closed\n`);
     expect(stdout).toContain('\n3 chains, 72 records, 0 not yet covered by a checkpoint: all verify.\n');
     expect(status).toBe(0);
   });
