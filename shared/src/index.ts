@@ -39,3 +39,5 @@ export * from './audit/receiptExtension.js';
 export { openFileWitness, readWitness, type CheckpointWitness } from './audit/checkpoints/fileWitness.js';
 export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
 export * from './subgraph/defineSourceSubgraph.js';
+export * from './http/HttpRefusal.js';
+export type { GraphQLRequestBody } from './http/readGraphQLRequestBody.js';

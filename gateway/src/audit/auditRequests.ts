@@ -29,6 +29,7 @@ const REFUSALS = new Set([
   'TIME_RANGE_TOO_LONG',
   'INVALID_CURSOR',
   'PAGE_SIZE_OUT_OF_RANGE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /**
@@ -74,13 +75,26 @@ export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPl
   };
 }
 
+/** Who a record names: a caller, perhaps refused before its purpose was known. */
+interface RecordedCaller {
+  partnerId: string;
+  purpose: string | null;
+  today: string;
+  endUser: string | null;
+}
+
 /**
  * The gateway's record of a request. Besides who asked, why and what came of it: every SSIN the request named
  * (`namedSsins`, whatever it selected and whatever the answer, so that a lookup releasing nothing is on the
  * person's record too), the receipts of the releases the sources recorded for it, and the calls it gave up on.
  */
 export function requestRecord(
-  context: { requestId: string } & Partial<Pick<GatewayContext, 'caller' | 'access' | 'namedSsins'>> & SourceCallNotes,
+  context: {
+    requestId: string;
+    caller?: RecordedCaller;
+    access?: GatewayContext['access'];
+    namedSsins?: ReadonlySet<string>;
+  } & SourceCallNotes,
   details: Pick<RequestRecordBody, 'operationName' | 'documentHash' | 'outcome' | 'code' | 'durationMs'>,
 ): RequestRecordBody {
   const caller = context.caller;
@@ -99,5 +113,28 @@ export function requestRecord(
     undelivered: [...(context.undeliveredCalls ?? [])].sort((a, b) =>
       a.source < b.source ? -1 : a.source > b.source ? 1 : a.call - b.call,
     ),
+  };
+}
+
+/**
+ * Records a request refused before GraphQL (too large, over a limit, rate
+ * limited, shed, malformed, not a POST) for an identified caller: the same
+ * request record as any other, with the refusal's code and, when the body was
+ * read, the document's hash and the document.
+ */
+export function recordRefusal(trail: AuditTrail) {
+  return async (
+    refusal: { code: string },
+    caller: RecordedCaller,
+    details: { requestId: string; body?: { query?: unknown; operationName?: unknown }; durationMs: number },
+  ): Promise<void> => {
+    const query = typeof details.body?.query === 'string' ? details.body.query : undefined;
+    const documentHash = query ? sha256Hex(query) : null;
+    const operationName = typeof details.body?.operationName === 'string' ? details.body.operationName : null;
+    const record = requestRecord(
+      { requestId: details.requestId, caller },
+      { operationName, documentHash, outcome: 'refused', code: refusal.code, durationMs: details.durationMs },
+    );
+    await Promise.all([trail.writer.append(record), documentHash && query ? trail.rememberDocument(documentHash, query) : undefined]);
   };
 }
