@@ -1,6 +1,15 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLAIMS_HEADER, describeError, sourceUnavailable, type GatewaySigner, type Logger } from '@crossroads/shared';
+import {
+  CLAIMS_HEADER,
+  describeError,
+  releaseIdOf,
+  sourceUnavailable,
+  takeAuditReceipt,
+  type GatewaySigner,
+  type Logger,
+} from '@crossroads/shared';
 import { Pool } from 'undici';
+import { isTimeout, noteReceipt, noteUndelivered, type SourceCallNotes } from './audit/sourceCallNotes.js';
 import type { GatewayContext } from './startGateway.js';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -57,13 +66,15 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
 
   async process(request: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { query, variables, operationName } = request.request;
-    const context = request.context as Partial<GatewayContext>;
+    const context = request.context as Partial<GatewayContext> & SourceCallNotes;
     const access = context.access;
     if (!access || !context.requestId) {
       // Only operations that passed the preventive check reach a source.
       this.options.logger.error({ source: this.options.name }, 'subgraph call without a checked request');
       throw sourceUnavailable(this.options.name);
     }
+    const source = this.options.name;
+    const call = this.nextCall(context);
     try {
       const claims = {
         partnerId: access.partnerId,
@@ -72,7 +83,7 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
         requestId: context.requestId,
         // Only for a citizen: the sources build the citizen's access from it, and from nothing else.
         ...(access.citizenSsin !== undefined ? { citizenSsin: access.citizenSsin } : {}),
-        call: this.nextCall(context),
+        call,
       };
       const credentials: Record<string, string> = this.options.unsealed
         ? { [CLAIMS_HEADER]: JSON.stringify(claims) }
@@ -97,8 +108,14 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
       if (!payload || typeof payload !== 'object' || !('data' in payload || 'errors' in payload)) {
         throw new Error(`HTTP ${response.statusCode} without a GraphQL response`);
       }
+      const receipt = takeAuditReceipt(payload as { extensions?: Record<string, unknown> }, releaseIdOf(context.requestId, source, call));
+      if (receipt) noteReceipt(context, receipt);
+      // The source could not record its release in time: the whole request fails closed, and a release that lands late was never sent.
+      else if (payload.errors?.some((e) => e.extensions?.code === 'AUDIT_UNAVAILABLE'))
+        noteUndelivered(context, { source, call, reason: 'audit-unavailable' });
       return payload;
     } catch (error) {
+      noteUndelivered(context, { source, call, reason: isTimeout(error) ? 'timeout' : 'failed' });
       this.options.logger.warn({ source: this.options.name, requestId: context.requestId, ...describeError(error) }, 'source unavailable');
       throw sourceUnavailable(this.options.name);
     }

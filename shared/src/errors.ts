@@ -17,7 +17,7 @@ export const errorCodes = {
   SOURCE_UNAVAILABLE:
     'An authentic source did not answer in time; `extensions.source` names it. Data from the other sources is still returned.',
   AUDIT_UNAVAILABLE:
-    'The audit trail could not durably record the request, so nothing is released (HTTP 503). Retry later; the request id identifies it.',
+    'The audit trail could not durably record the request within its bound (`AUDIT_WRITE_TIMEOUT_MS`), so nothing is released (HTTP 503). Retry later; the request id identifies it.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side. Nothing about it is disclosed; quote `extensions.requestId`.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',

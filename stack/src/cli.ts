@@ -22,7 +22,8 @@ register (authorizations), the audit trail's reader (audit) and the gateway.
 Environment: MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001),
 EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004),
 AUDIT_PORT (4005), AUDIT_MONGODB_URI (default MONGODB_URI),
-AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
+AUDIT_WITNESS_FILE (.data/audit-witness.jsonl), AUDIT_CHECKPOINT_INTERVAL_MS,
+AUDIT_WRITE_TIMEOUT_MS, AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
 `);
   process.exit(0);
 }
@@ -44,6 +45,8 @@ try {
   const stack = await startStack({
     auditKeys,
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
+    // Beside the data it vouches for, whichever database holds it.
+    witnessFile: process.env.AUDIT_WITNESS_FILE || `${repoRoot}.data/audit-witness.jsonl`,
     persons,
     seed,
     ports: {
@@ -68,8 +71,9 @@ Crossroads is running.
       -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
   Read the audit trail as the information security officer (authorization ISC/24/060), e.g. today's requests of capac:
     npm run -s audit -- export --partner capac --from $(TZ=Europe/Brussels date +%F) --to $(TZ=Europe/Brussels date +%F) --gateway ${gatewayUrl}
-  Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only):
-    MONGODB_URI=${stack.mongoUri} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
+  Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only;
+  every checkpoint is also witnessed in ${stack.witnessFile}):
+    MONGODB_URI=${stack.mongoUri} AUDIT_WITNESS_FILE=${stack.witnessFile} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
 Press Ctrl-C to stop.
 `);
   let stopping = false;

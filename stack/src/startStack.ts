@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { freePort, startEmbeddedServer, type EmbeddedServer } from '@crossroads/db';
 import {
+  AUDIT_WITNESS_FILE_ENV,
   GATEWAY_PUBLIC_KEY_ENV,
   GATEWAY_SIGNING_KEY_ENV,
   auditKeyPairToEnv,
@@ -25,6 +29,11 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /** The key that signs the audit chains' checkpoints; default a new one (checkpoints then verify only with it). */
   auditKeys?: AuditKeyPair;
+  /**
+   * The audit witness every writer appends its checkpoints to (AUDIT_WITNESS_FILE): default the one in the
+   * environment, else `<dataDir>/audit-witness.jsonl`, else one in a fresh temporary directory, removed on stop.
+   */
+  witnessFile?: string;
   sink: LineSink;
   onProgress?: (message: string) => void;
 }
@@ -36,6 +45,8 @@ export interface RunningStack {
   postgresUrl?: string;
   urls: Record<ServiceName, string>;
   services: Record<ServiceName, ServiceProcess>;
+  /** The audit witness file the services write (AUDIT_WITNESS_FILE), for `npm run audit -- verify`. */
+  witnessFile: string;
   /** Restarts a stopped service on its port (for failure tests). */
   restart(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
@@ -50,9 +61,15 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   let embedded: EmbeddedServer | undefined;
   const services = {} as Record<ServiceName, ServiceProcess>;
+  const chosen = options.witnessFile ?? options.env?.[AUDIT_WITNESS_FILE_ENV] ?? process.env[AUDIT_WITNESS_FILE_ENV];
+  const witnessDir = chosen || options.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-witness-'));
+  const witnessFile = path.resolve(
+    chosen || (options.dataDir ? path.join(options.dataDir, 'audit-witness.jsonl') : path.join(witnessDir!, 'audit-witness.jsonl')),
+  );
   const stopAll = async () => {
     await Promise.all(Object.values(services).map((s) => s.stop()));
     await embedded?.stop();
+    if (witnessDir) fs.rmSync(witnessDir, { recursive: true, force: true });
   };
   try {
     let mongoUri = options.mongoUri;
@@ -85,6 +102,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AUDIT_URL: urls.audit,
       [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk),
       ...auditKeyPairToEnv(options.auditKeys ?? generateAuditKeyPair()),
+      // Every writer appends its checkpoints to the same witness, outside the database.
+      [AUDIT_WITNESS_FILE_ENV]: witnessFile,
     };
     const gatewayEnv = { ...env, [GATEWAY_SIGNING_KEY_ENV]: JSON.stringify(keys.privateJwk) };
     const start = (name: ServiceName) =>
@@ -100,6 +119,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...(embedded ? { postgresUrl: embedded.postgresUrl } : {}),
       urls,
       services,
+      witnessFile,
       async restart(name) {
         await services[name].stop();
         await start(name).ready;

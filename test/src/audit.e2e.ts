@@ -1,9 +1,10 @@
-import { AUDIT_DATABASE, auditCollections, sha256Hex, type AuditRecord } from '@crossroads/shared';
+import { AUDIT_DATABASE, auditCollections, formatSsin, sha256Hex, type AuditRecord } from '@crossroads/shared';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { capacBenefit, partnerHeaders } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
+import { withSources } from './helpers/sourceDatabase.js';
 
 const { gatewayUrl, mongoUri } = inject('stack');
 const ssin = referencePersons.unemployedBetweenJobs;
@@ -66,6 +67,13 @@ describe('the audit trail', () => {
         code: null,
       }),
     ]);
+    // The gateway's record names the person, and lists the receipt of each release as it is stored.
+    const request = records.find((r) => r.kind === 'request');
+    const releases = records.filter((r) => r.kind === 'release');
+    expect(request).toMatchObject({ ssins: [ssin], undelivered: [] });
+    expect(request?.kind === 'request' && request.receipts).toEqual(
+      releases.map((r) => ({ id: r._id, chain: r.chain, seq: r.seq, hash: r.hash })),
+    );
     const stored = await client
       .db(AUDIT_DATABASE)
       .collection(auditCollections.documents)
@@ -88,6 +96,53 @@ describe('the audit trail', () => {
     expect(releases.map((r) => r._id)).toContain(`release:${requestId}:employment`);
   });
 
+  it('never lets a release receipt reach the partner', async () => {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await capacBenefit()) },
+      body: JSON.stringify({
+        query: 'query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName } employments { startDate } } }',
+        variables: { ssin },
+      }),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(text).not.toContain('crossroadsAuditReceipt');
+    expect(text).not.toMatch(/release:|"extensions"/);
+  });
+
+  it('records the persons a request names whatever it selects and whatever it finds: keys only, __typename, not found', async () => {
+    const [existing, other] = await withSources(mongoUri, (sources) => sources.someSsins(2));
+    const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
+    expect(await withSources(mongoUri, (sources) => sources.person(unknown))).toBeNull();
+    const dotted = `${unknown.slice(0, 2)}.${unknown.slice(2, 4)}.${unknown.slice(4, 6)}-${unknown.slice(6, 9)}.${unknown.slice(9)}`;
+    const probes = [
+      // Which of these exist? The answer lists the keys of those found: no data, so no source records a release.
+      { query: 'query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', variables: { ssins: [unknown, other!, existing!] } },
+      { query: 'query($ssin: SSIN!) { person(ssin: $ssin) { __typename } }', variables: { ssin: existing! } },
+      { query: 'query($ssin: SSIN!) { person(ssin: $ssin) { __typename } }', variables: { ssin: unknown } },
+      // Inlined rather than in variables, and in the dotted form: named all the same, as its 11 digits.
+      { query: `{ person(ssin: "${dotted}") { ssin } }`, variables: {} },
+    ];
+    const named = [[unknown, other!, existing!].sort(), [existing!], [unknown], [unknown]];
+    for (const [i, { query, variables }] of probes.entries()) {
+      const { status, body, requestId } = await graphqlRequest(gatewayUrl, query, variables, await capacBenefit());
+      expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+      expect(await recordsOf(requestId!), query).toEqual([
+        expect.objectContaining({ kind: 'request', outcome: 'answered', ssins: named[i], receipts: [], undelivered: [] }),
+      ]);
+      // The `ssins` index finds the request record by each person it names.
+      for (const person of named[i]!) {
+        const found = await client
+          .db(AUDIT_DATABASE)
+          .collection<AuditRecord>(auditCollections.records)
+          .find({ ssins: person, requestId: requestId! })
+          .toArray();
+        expect(found.map((r) => r._id)).toEqual([`request:${requestId}`]);
+      }
+    }
+  });
+
   it('records a refused request, and no release', async () => {
     const { status, requestId } = await graphqlRequest(
       gatewayUrl,
@@ -104,6 +159,8 @@ describe('the audit trail', () => {
         authorizationIds: ['ISC/24/022'],
         outcome: 'refused',
         code: 'FORBIDDEN',
+        // It named the person: the attempt is on their record, for the security officer.
+        ssins: [ssin],
       }),
     ]);
   });

@@ -97,7 +97,9 @@ beforeAll(async () => {
     mongoUri,
     auditKeys,
     sink: (service, line) => log.write(`crash-${service} | ${line}\n`),
-    env: { SUBGRAPH_TIMEOUT_MS: '3000' },
+    // Checkpoints a minute apart rather than within seconds: a killed writer then surely leaves records after
+    // its newest checkpoint, which is what verify must accept.
+    env: { SUBGRAPH_TIMEOUT_MS: '3000', AUDIT_CHECKPOINT_INTERVAL_MS: '60000' },
   });
   const gatewayUrl = system.gatewayUrl;
 
@@ -222,5 +224,19 @@ describe(`processes killed with SIGKILL under a steady stream of requests (seed 
       if (chain.lastSeq !== null && chain.lastSeq > Math.max(-1, ...signed)) unsignedTails++;
     }
     expect(unsignedTails).toBeGreaterThanOrEqual(killed.length);
+  });
+
+  it('tells the killed writers’ chains from those stopped cleanly: only the latter end with a closing checkpoint', async () => {
+    const report = await verifyAuditLog({ db: audit, publicKeys: auditPublicKeys, now: new Date(Date.now() + 120_000) });
+    const ours = new Set([...(await storedRecords()).values()].map((r) => r.chain));
+    for (const service of crashableServices) {
+      const chains = report.chains.filter((c) => ours.has(c.chain) && c.chain.startsWith(`${service}:`));
+      // The instance running at the end was stopped cleanly; every one before it was killed.
+      expect(chains.filter((c) => c.end === 'closed').length, service).toBe(1);
+      const unclosed = chains.filter((c) => c.end !== 'closed');
+      expect(unclosed.length, service).toBeLessThanOrEqual(killed.filter((k) => k === service).length);
+      for (const chain of unclosed) expect(['stopped', 'open'], chain.chain).toContain(chain.end);
+    }
+    expect(report.chains.filter((c) => ours.has(c.chain) && c.end === 'stopped').length).toBeGreaterThan(0);
   });
 });

@@ -65,6 +65,8 @@ const records: Stored[] = [
   request('r5', D2, '2026-03-11T10:00:00.100Z'),
   release('r6', 'persons', '2025-06-01', '2025-06-01T10:00:00.000Z'),
   request('r6', '2025-06-01', '2025-06-01T10:00:00.100Z'),
+  // Another partner asked on D2 which of X and Y the register knows (keys only): the gateway's record names both, no source released anything.
+  { ...request('r7', D2, '2026-03-11T11:00:00.000Z'), partnerId: 'p2', partnerDay: `p2|${D2}`, ssins: [Y, X].sort() },
 ];
 
 let client: MongoClient;
@@ -145,11 +147,19 @@ describe('the partner view over a real audit store', () => {
 describe('the person view over a real audit store', () => {
   it('lists the requests that named the person in the range, with the gateway’s record, oldest first', async () => {
     const page = await auditLogOfPerson(store, X, { from: D1, to: D2 });
-    expect(ids(page)).toEqual(['r1', 'r2', 'r3']);
+    expect(ids(page)).toEqual(['r1', 'r2', 'r3', 'r7']);
     expect(page.requests[0]).toMatchObject({ outcome: 'ANSWERED', at: '2026-03-10T09:00:00.300Z' });
     expect(page.requests[2]).toMatchObject({ outcome: null });
     expect(ids(await auditLogOfPerson(store, X, { from: '2025-01-01', to: '2025-12-31' }))).toEqual(['r6']);
-    expect(ids(await auditLogOfPerson(store, Y, { from: D1, to: D2 }))).toEqual(['r5']);
+    expect(ids(await auditLogOfPerson(store, Y, { from: D1, to: D2 }))).toEqual(['r5', 'r7']);
+  });
+
+  it('shows a request that named the person and released nothing about them as a lookup, found by the same index', async () => {
+    const [lookup] = (await auditLogOfPerson(store, Y, { from: D2, to: D2 })).requests.filter((r) => r.requestId === 'r7');
+    expect(lookup).toMatchObject({ partner: 'p2', outcome: 'ANSWERED', named: [Y, X].sort(), lookedUp: [Y, X].sort(), releases: [] });
+    // r5 released Y's data: named by nothing but its release (a record written before request records named persons).
+    const [released] = (await auditLogOfPerson(store, Y, { from: D2, to: D2 })).requests;
+    expect(released).toMatchObject({ requestId: 'r5', lookedUp: [], releases: [{ source: 'persons', persons: [Y], delivered: true }] });
   });
 
   it('pages one at a time, each request once', async () => {
@@ -158,6 +168,7 @@ describe('the person view over a real audit store', () => {
       'r1',
       'r2',
       'r3',
+      'r7',
     ]);
   });
 });

@@ -21,6 +21,8 @@ let client: MongoClient;
 /** The requests capac made in beforeAll, by person. */
 const capacRequests: Record<string, string> = {};
 const pagedRequests: string[] = [];
+/** famiwal's refused request about the claimant. */
+let refusedRequest: string;
 
 async function recordsOf(requestId: string): Promise<AuditRecord[]> {
   return client.db(AUDIT_DATABASE).collection<AuditRecord>(auditCollections.records).find({ requestId }).toArray();
@@ -34,6 +36,8 @@ async function storedView(requestId: string): Promise<AuditedRequest> {
   const releases = records
     .flatMap((r) => (r.kind === 'release' ? [r] : []))
     .sort((a, b) => a.at.localeCompare(b.at) || a.source.localeCompare(b.source));
+  const named = request.ssins ?? [];
+  const released = new Set(releases.flatMap((r) => r.ssins));
   return {
     requestId,
     at: request.at,
@@ -46,7 +50,23 @@ async function storedView(requestId: string): Promise<AuditedRequest> {
     outcome: request.outcome.toUpperCase() as AuditedRequest['outcome'],
     code: request.code,
     durationMs: request.durationMs,
-    releases: releases.map((r) => ({ source: r.source, at: r.at, persons: r.ssins, fields: r.fields })),
+    named,
+    lookedUp: named.filter((ssin) => !released.has(ssin)),
+    releases: releases.map((r) => ({
+      source: r.source,
+      call: r.call ?? 1,
+      at: r.at,
+      persons: r.ssins,
+      fields: r.fields,
+      // Delivered: the gateway's record lists the release's receipt, and the request was answered.
+      delivered:
+        request.outcome === 'answered' && (request.receipts ?? []).some((receipt) => receipt.id === r._id && receipt.hash === r.hash),
+    })),
+    undelivered: (request.undelivered ?? []).map((u) => ({
+      source: u.source,
+      call: u.call,
+      reason: u.reason.toUpperCase().replace('-', '_') as AuditedRequest['undelivered'][number]['reason'],
+    })),
   };
 }
 
@@ -74,6 +94,7 @@ beforeAll(async () => {
   }
   const refused = await graphqlRequest(gatewayUrl, claimQuery, { ssin: claimant }, await partnerHeaders('famiwal', 'FAMILY_ALLOWANCE'));
   expect(refused.status).toBe(403);
+  refusedRequest = refused.requestId!;
 });
 afterAll(() => client?.close());
 
@@ -103,14 +124,26 @@ describe("the security officer's view of the audit trail", () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it('lists the requests that released data about a person, with the releases that named them', async () => {
+  it('lists the requests that released data about a person, with the releases that named them, and those that named them', async () => {
     const { requests } = await allPages(gatewayUrl, personLogQuery, 'auditLogOfPerson', { ssin: claimant, from: today, to: today });
     const listed = requests.find((r) => r.requestId === capacRequests[claimant]);
     expect(listed).toEqual(await storedView(capacRequests[claimant]!));
+    expect(listed).toMatchObject({ named: [claimant], lookedUp: [], undelivered: [] });
+    expect(listed!.releases.every((r) => r.delivered)).toBe(true);
     for (const request of requests) {
-      expect(request.releases.length).toBeGreaterThan(0);
+      // Each either released data about the person, or named them (a lookup, or a refused request).
+      expect(request.releases.length > 0 || request.lookedUp.includes(claimant)).toBe(true);
       for (const release of request.releases) expect(release.persons).toContain(claimant);
     }
+    // famiwal's refused request named the claimant: the officer sees the attempt, as a lookup that released nothing.
+    expect(requests.find((r) => r.requestId === refusedRequest)).toMatchObject({
+      partner: 'famiwal',
+      outcome: 'REFUSED',
+      code: 'FORBIDDEN',
+      named: [claimant],
+      lookedUp: [claimant],
+      releases: [],
+    });
   });
 
   it('pages one request at a time through a partner and a person, each once, as of the first page, in the order of one big page', async () => {
@@ -132,9 +165,9 @@ describe("the security officer's view of the audit trail", () => {
       expect(partnersOwn(whole.requests).length).toBeGreaterThanOrEqual(2);
     }
     const { requests } = await allPages(gatewayUrl, personLogQuery, 'auditLogOfPerson', { ssin: paged, from: today, to: today, first: 1 });
-    // The refused request released nothing about the person, so it is not in their log.
-    expect(requests.map((r) => r.requestId)).toEqual(expect.arrayContaining([pagedRequests[0], pagedRequests[2]]));
-    expect(requests.map((r) => r.requestId)).not.toContain(pagedRequests[1]);
+    // The refused request released nothing about the person, but it named them: it is in their log, as a lookup.
+    expect(requests.map((r) => r.requestId)).toEqual(expect.arrayContaining(pagedRequests));
+    expect(requests.find((r) => r.requestId === pagedRequests[1])).toMatchObject({ outcome: 'REFUSED', lookedUp: [paged], releases: [] });
   });
 
   it('exports the same requests as JSON Lines through the gateway with npm run audit -- export', async () => {
@@ -179,9 +212,10 @@ describe("the security officer's view of the audit trail", () => {
   it('reading the trail is itself recorded: a release by source audit naming the persons it showed', async () => {
     const { status, requestId, body } = await asOfficer(personLogQuery, { ssin: claimant, from: today, to: today });
     expect(status).toBe(200);
-    const shown = (body.data!.auditLogOfPerson as { requests: AuditedRequest[] }).requests.flatMap((r) =>
-      r.releases.flatMap((x) => x.persons),
-    );
+    const shown = (body.data!.auditLogOfPerson as { requests: AuditedRequest[] }).requests.flatMap((r) => [
+      ...r.named,
+      ...r.releases.flatMap((x) => x.persons),
+    ]);
     const records = await recordsOf(requestId!);
     expect(records.find((r) => r.kind === 'release')).toEqual(
       expect.objectContaining({
@@ -202,7 +236,8 @@ describe("the security officer's view of the audit trail", () => {
     expect(requests.find((r) => r.requestId === requestId)).toMatchObject({
       partner: 'security-officer',
       purpose: 'SECURITY_AUDIT',
-      releases: [{ source: 'audit', persons: expect.arrayContaining([claimant]) }],
+      named: [claimant],
+      releases: [{ source: 'audit', persons: expect.arrayContaining([claimant]), delivered: true }],
     });
   });
 });

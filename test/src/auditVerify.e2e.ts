@@ -26,9 +26,9 @@ const signer = createCheckpointSigner({ privateJwk: keys.privateJwk });
 
 /**
  * Three chains, written batch by batch through the real checkpointer (every ten records, and on close):
- * - OLD: 40 records every ten days from 2016-01-01, the first 33 past retention; checkpoints at 9, 19, 29, 39;
- * - RECENT: 25 records in November 2026; checkpoints at 9, 19 and, on close, 24;
- * - GONE: 7 records in 2015, all past retention; one checkpoint, on close, at 6: archival removes it whole.
+ * - OLD: 40 records every ten days from 2016-01-01, the first 33 past retention; checkpoints at 9, 19, 29, 39 and, on close, a closing one at 39;
+ * - RECENT: 25 records in November 2026; checkpoints at 9, 19 and, on close, a closing one at 24;
+ * - GONE: 7 records in 2015, all past retention; one checkpoint, the closing one at 6: archival removes it whole.
  * Each request of OLD has a document of its own; GONE's share one, RECENT's another.
  */
 const OLD = 'gateway:old';
@@ -118,18 +118,27 @@ async function expectOnlyProblem(problem: { chain: string; seq: number; recordId
 describe('verifying the audit trail in the database', () => {
   it('passes on the chains as written, with their checkpoints', async () => {
     expect(await checkpoints.find({}, { projection: { _id: 1 } }).toArray()).toEqual(
-      expect.arrayContaining(['gateway:old:9', 'gateway:old:39', 'persons:recent:24', 'employment:gone:6'].map((_id) => ({ _id }))),
+      // The last of each chain is the closing checkpoint its writer signed when it closed.
+      expect.arrayContaining(
+        ['gateway:old:9', 'gateway:old:39:closing', 'persons:recent:24:closing', 'employment:gone:6:closing'].map((_id) => ({ _id })),
+      ),
     );
     const report = await verify();
-    expect(report).toEqual({
+    const closed = { archivedThrough: null, witnessed: 0, end: 'closed', continuedIn: null, unsigned: 0, problems: [] };
+    expect(report).toMatchObject({
       ok: true,
       problems: [],
+      unsigned: 0,
+      witness: null,
       chains: [
-        { chain: GONE, records: 7, firstSeq: 0, lastSeq: 6, checkpoints: 1, archivedThrough: null, problems: [] },
-        { chain: OLD, records: 40, firstSeq: 0, lastSeq: 39, checkpoints: 4, archivedThrough: null, problems: [] },
-        { chain: RECENT, records: 25, firstSeq: 0, lastSeq: 24, checkpoints: 3, archivedThrough: null, problems: [] },
+        { chain: GONE, records: 7, firstSeq: 0, lastSeq: 6, checkpoints: 1, ...closed },
+        // 9, 19, 29, 39, and the closing one at 39.
+        { chain: OLD, records: 40, firstSeq: 0, lastSeq: 39, checkpoints: 5, ...closed },
+        { chain: RECENT, records: 25, firstSeq: 0, lastSeq: 24, checkpoints: 3, ...closed },
       ],
     });
+    // Records and releases of these chains alternate, each release after its request: written before receipts, matched by request id.
+    expect(report.crossCheck).toMatchObject({ requests: 0, receipts: 0, unmatched: [] });
   });
 
   it('a field changed in a stored record: modified, at that record', async () => {
@@ -202,7 +211,8 @@ describe('archiving what is past retention', () => {
         { chain: RECENT, cutSeq: null, removedRecords: 0, removedCheckpoints: 0, expiredKept: 0 },
       ],
     });
-    expect(await checkpoints.countDocuments({ chain: OLD })).toBe(2);
+    // 29, the cut's, and 39 with its closing twin.
+    expect(await checkpoints.countDocuments({ chain: OLD })).toBe(3);
 
     const verified = await verify();
     expect(verified.problems).toEqual([]);
@@ -445,7 +455,7 @@ describe('npm run audit', () => {
   const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
   async function runCli(...args: string[]) {
-    const env = { ...process.env, MONGODB_URI: mongoUri, ...auditKeyPairToEnv(keys), AUDIT_RETENTION_DAYS: '' };
+    const env = { ...process.env, MONGODB_URI: mongoUri, ...auditKeyPairToEnv(keys), AUDIT_RETENTION_DAYS: '', AUDIT_WITNESS_FILE: '' };
     try {
       const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args, '--database', DATABASE], {
         cwd: repoRoot,
@@ -460,15 +470,15 @@ describe('npm run audit', () => {
 
   it('verify prints a line per chain and exits 0 when all verify', async () => {
     const { status, stdout } = await runCli('verify');
-    expect(stdout).toContain(`ok    ${OLD}  seq 0–39 (40 records, 4 checkpoints)\n`);
-    expect(stdout).toContain('\n3 chains, 72 records: all verify.\n');
+    expect(stdout).toContain(`ok    ${OLD}  seq 0–39 (40 records, 5 checkpoints)  closed\n`);
+    expect(stdout).toContain('\n3 chains, 72 records, 0 not yet covered by a checkpoint: all verify.\n');
     expect(status).toBe(0);
   });
 
   it('verify names the first problem and its record, and exits 1', async () => {
     await records.deleteOne({ _id: recordAt(RECENT, 13)._id });
     const { status, stdout } = await runCli('verify');
-    expect(stdout).toContain(`FAIL  ${RECENT}  seq 0–24 (24 records, 3 checkpoints)\n`);
+    expect(stdout).toContain(`FAIL  ${RECENT}  seq 0–24 (24 records, 3 checkpoints)  closed\n`);
     expect(stdout).toContain(`      deleted at seq 13, record ${recordAt(RECENT, 14)._id}: `);
     expect(stdout).toContain('1 problem(s) in 1 chain(s).');
     expect(status).toBe(1);

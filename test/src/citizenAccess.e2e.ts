@@ -3,7 +3,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { citizenHeaders, handMadeCitizenHeaders } from './helpers/citizens.js';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
-import { capacBenefit } from './helpers/partnerHeaders.js';
+import { capacBenefit, partnerHeaders } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
 import { settleLogs, sourcesThatServed } from './helpers/serviceLog.js';
 
@@ -14,7 +14,7 @@ const Y = referencePersons.student;
 const today = todayInBelgium();
 const ACCESS_LOG = `query Log($ssin: SSIN!, $from: Date!, $to: Date!) {
   accessLog(ssin: $ssin, from: $from, to: $to) {
-    entries { requestId at partner { id name } purpose authorizations data { source fields } }
+    entries { requestId at kind partner { id name } purpose authorizations data { source fields delivered } }
     nextCursor
   }
 }`;
@@ -23,16 +23,20 @@ const NAME = 'query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName } } }'
 interface Entry {
   requestId: string;
   at: string;
+  kind: 'DATA_RELEASED' | 'LOOKED_UP';
   partner: { id: string; name: string };
   purpose: string;
   authorizations: string[];
-  data: { source: string; fields: string[] }[];
+  data: { source: string; fields: string[]; delivered: boolean }[];
 }
 type LogResponse = { accessLog: { entries: Entry[]; nextCursor: string | null } };
 
 let client: MongoClient;
 /** The request in which CAPAC, calculating a benefit on behalf of one of its agents, read X and Y. */
 let consultation: { requestId: string; before: number };
+/** CAPAC asking only whether X is known (keys only), and the family-allowance fund refused X's employments. */
+let lookup: string;
+let refused: string;
 
 beforeAll(async () => {
   client = await new MongoClient(mongoUri).connect();
@@ -45,6 +49,22 @@ beforeAll(async () => {
   );
   expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
   consultation = { requestId: requestId!, before };
+  const looked = await graphqlRequest(
+    gatewayUrl,
+    'query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }',
+    { ssins: [X] },
+    await capacBenefit(),
+  );
+  expect(looked.status).toBe(200);
+  lookup = looked.requestId!;
+  const attempt = await graphqlRequest(
+    gatewayUrl,
+    'query($ssin: SSIN!) { person(ssin: $ssin) { employments { startDate } } }',
+    { ssin: X },
+    await partnerHeaders('famiwal', 'FAMILY_ALLOWANCE'),
+  );
+  expect(attempt.status).toBe(403);
+  refused = attempt.requestId!;
 });
 afterAll(() => client?.close());
 
@@ -67,12 +87,30 @@ describe("a citizen's own access log", () => {
       partner: { id: 'capac', name: 'Auxiliary Fund for Payment of Unemployment Benefits (HVW/CAPAC)' },
       purpose: 'UNEMPLOYMENT_BENEFIT',
       authorizations: ['ISC/24/017'],
+      kind: 'DATA_RELEASED',
       data: [
-        { source: 'employment', fields: ['Employment.startDate', 'Person.employments'] },
-        { source: 'persons', fields: ['Person.name', 'PersonName.lastName', 'Query.persons'] },
+        { source: 'employment', fields: ['Employment.startDate', 'Person.employments'], delivered: true },
+        { source: 'persons', fields: ['Person.name', 'PersonName.lastName', 'Query.persons'], delivered: true },
       ],
     });
     expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(consultation.before - 1000);
+  });
+
+  it('lists a lookup that released no data about the citizen as such, and leaves out a refused attempt', async () => {
+    const { body } = await readLog(X, await citizenHeaders(X));
+    const entries = (body.data as LogResponse).accessLog.entries;
+    expect(entries.find((e) => e.requestId === lookup)).toEqual({
+      requestId: lookup,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      kind: 'LOOKED_UP',
+      partner: { id: 'capac', name: 'Auxiliary Fund for Payment of Unemployment Benefits (HVW/CAPAC)' },
+      purpose: 'UNEMPLOYMENT_BENEFIT',
+      authorizations: ['ISC/24/017'],
+      data: [],
+    });
+    // Refused before any source was asked: it told the fund nothing about the citizen. The security officer sees it.
+    expect(entries.map((e) => e.requestId)).not.toContain(refused);
+    expect(await recordsOf(refused)).toEqual([expect.objectContaining({ kind: 'request', outcome: 'refused', ssins: [X] })]);
   });
 
   it("shows neither the partner's agent nor the other person read in the same request", async () => {

@@ -38,6 +38,7 @@ export async function setup(project: TestProject): Promise<void> {
     persons: E2E_PERSONS,
     auditPublicKeys: [auditKeys.publicJwk],
     auditKeys,
+    auditWitnessFile: stack.witnessFile,
   });
 }
 
@@ -58,6 +59,8 @@ declare module 'vitest' {
       auditPublicKeys: JWK[];
       /** The key pair itself, for suites that start services of their own over the same audit store. */
       auditKeys: AuditKeyPair;
+      /** The witness file the stack's writers append their checkpoints to (AUDIT_WITNESS_FILE). */
+      auditWitnessFile: string;
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   type RequestRecordBody,
 } from '@crossroads/shared';
 import type { GatewayContext } from '../startGateway.js';
+import type { SourceCallNotes } from './sourceCallNotes.js';
 
 /** Codes that mean the request itself was refused; any other error without data is a failure on our side. */
 const REFUSALS = new Set([
@@ -40,6 +41,8 @@ const REFUSALS = new Set([
 export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
+      // SourceDataSource notes the sources' receipts and the calls it gave up on beside the context's own fields.
+      const context = contextValue as GatewayContext & SourceCallNotes;
       const started = performance.now();
       return {
         async willSendResponse({ response, request, operationName }) {
@@ -50,7 +53,7 @@ export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPl
           const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
           const answered = result.data !== undefined && result.data !== null;
           const documentHash = request.query ? sha256Hex(request.query) : null;
-          const record = requestRecord(contextValue, {
+          const record = requestRecord(context, {
             operationName: operationName ?? request.operationName ?? null,
             documentHash,
             outcome: answered ? 'answered' : codes.every((c) => REFUSALS.has(c)) && codes.length > 0 ? 'refused' : 'failed',
@@ -80,11 +83,22 @@ interface RecordedCaller {
   endUser: string | null;
 }
 
+/**
+ * The gateway's record of a request. Besides who asked, why and what came of it: every SSIN the request named
+ * (`namedSsins`, whatever it selected and whatever the answer, so that a lookup releasing nothing is on the
+ * person's record too), the receipts of the releases the sources recorded for it, and the calls it gave up on.
+ */
 export function requestRecord(
-  context: { requestId: string; caller?: RecordedCaller; access?: GatewayContext['access'] },
+  context: {
+    requestId: string;
+    caller?: RecordedCaller;
+    access?: GatewayContext['access'];
+    namedSsins?: ReadonlySet<string>;
+  } & SourceCallNotes,
   details: Pick<RequestRecordBody, 'operationName' | 'documentHash' | 'outcome' | 'code' | 'durationMs'>,
 ): RequestRecordBody {
   const caller = context.caller;
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     kind: 'request',
     requestId: context.requestId,
@@ -94,6 +108,11 @@ export function requestRecord(
     partnerDay: `${caller?.partnerId ?? '-'}|${caller?.today ?? new Date().toISOString().slice(0, 10)}`,
     endUser: caller?.endUser ?? null,
     ...details,
+    ssins: [...(context.namedSsins ?? [])].sort(),
+    receipts: [...(context.releaseReceipts ?? [])].sort(byId),
+    undelivered: [...(context.undeliveredCalls ?? [])].sort((a, b) =>
+      a.source < b.source ? -1 : a.source > b.source ? 1 : a.call - b.call,
+    ),
   };
 }
 

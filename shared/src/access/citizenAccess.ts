@@ -34,9 +34,9 @@ export const citizenAccessAuthorization: Authorization = {
     // Their own log, as far back as it is kept: the audit subgraph limits each query's range.
     Query: [{ field: 'accessLog', history: 'whole' }],
     AccessLogPage: [{ field: 'entries' }, { field: 'nextCursor' }],
-    AccessLogEntry: ['requestId', 'at', 'partner', 'purpose', 'authorizations', 'data'].map((field) => ({ field })),
+    AccessLogEntry: ['requestId', 'at', 'kind', 'partner', 'purpose', 'authorizations', 'data'].map((field) => ({ field })),
     AccessingPartner: [{ field: 'id' }, { field: 'name' }],
-    ReleasedData: [{ field: 'source' }, { field: 'fields' }],
+    ReleasedData: [{ field: 'source' }, { field: 'fields' }, { field: 'delivered' }],
   },
   location: { file: 'shared/src/access/citizenAccess.ts', line: 1 },
 };

@@ -21,6 +21,7 @@ const citizenFields = [
   'AccessLogEntry.at',
   'AccessLogEntry.authorizations',
   'AccessLogEntry.data',
+  'AccessLogEntry.kind',
   'AccessLogEntry.partner',
   'AccessLogEntry.purpose',
   'AccessLogEntry.requestId',
@@ -29,6 +30,7 @@ const citizenFields = [
   'AccessingPartner.id',
   'AccessingPartner.name',
   'Query.accessLog',
+  'ReleasedData.delivered',
   'ReleasedData.fields',
   'ReleasedData.source',
 ];

@@ -48,6 +48,41 @@ export interface RequestRecordBody extends RequestFields {
   /** The error code of a refused or failed request. */
   code: string | null;
   durationMs: number;
+  /**
+   * Every person the request named in its arguments and variables, as 11 digits, sorted: found or not,
+   * whatever it selected, whatever the outcome (for a refusal, those checked before it). The `ssins` index
+   * finds request records too, so a lookup that released nothing is on a person's record. Absent in
+   * records written before lookups were recorded.
+   */
+  ssins?: string[];
+  /**
+   * The receipt of every release a source recorded for this request and sent back with its answer: verify
+   * checks that each is stored with this hash. Absent in records written before receipts existed.
+   */
+  receipts?: AuditReceipt[];
+  /** The source calls the gateway gave up on (timeout, error): a release a source may have recorded for one was not delivered. */
+  undelivered?: UndeliveredCall[];
+}
+
+/** Where a record was stored: a writer's proof of the write, checked against the store by verify. */
+export interface AuditReceipt {
+  /** The record's `_id`. */
+  id: string;
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+/** A call to a source whose answer the gateway did not pass on. */
+export interface UndeliveredCall {
+  source: string;
+  /** The source's n-th call for the request (1 for the first): its release is `release:<requestId>:<source>[:<call>]`. */
+  call: number;
+  /**
+   * `timeout`: no answer in time; `failed`: unreachable, refused the gateway's token, or no GraphQL answer;
+   * `audit-unavailable`: the source answered AUDIT_UNAVAILABLE (its release, if it lands late, was never sent).
+   */
+  reason: 'timeout' | 'failed' | 'audit-unavailable';
 }
 
 export interface ReleaseRecordBody extends RequestFields {
@@ -75,12 +110,21 @@ export interface Checkpoint {
   at: string;
   /** Key id (JWK thumbprint) of the Ed25519 key that signed it. */
   keyId: string;
-  /** base64url Ed25519 signature over the canonical JSON of { chain, seq, hash, at }. */
+  /** base64url Ed25519 signature over the canonical JSON of { chain, seq, hash, at } (and `closing`, when set). */
   signature: string;
+  /**
+   * Set on the checkpoint a writer signs when it shuts down cleanly (`_id` `<chain>:<seq>:closing`): the chain
+   * ends here. A chain without one stopped otherwise — a crash, or its end was cut — or is still being written.
+   */
+  closing?: true;
 }
 
 export function recordIdOf(body: AuditRecordBody): string {
   if (body.kind === 'request') return `request:${body.requestId}`;
-  const nth = body.call !== undefined && body.call > 1 ? `:${body.call}` : '';
-  return `release:${body.requestId}:${body.source}${nth}`;
+  return releaseIdOf(body.requestId, body.source, body.call ?? 1);
+}
+
+/** The `_id` of the release of a source's n-th call for a request. */
+export function releaseIdOf(requestId: string, source: string, call: number): string {
+  return `release:${requestId}:${source}${call > 1 ? `:${call}` : ''}`;
 }

@@ -5,7 +5,7 @@ import { type AuthorizationFile } from './toAuthorization.js';
 
 /** The security officer's view of the audit trail: its queries and the types only they reach. */
 const AUDIT_QUERIES = new Set(['auditLogOfPartner', 'auditLogOfPerson']);
-const AUDIT_TYPES = new Set(['AuditRequestPage', 'AuditedRequest', 'AuditedRelease']);
+const AUDIT_TYPES = new Set(['AuditRequestPage', 'AuditedRequest', 'AuditedRelease', 'UndeliveredCall']);
 /** A citizen's access log: granted by the built-in CITIZEN-ACCESS-LOG authorization, never by a policy file. */
 const CITIZEN_QUERIES = new Set(['accessLog']);
 const CITIZEN_TYPES = new Set(['AccessLogPage', 'AccessLogEntry', 'AccessingPartner', 'ReleasedData']);

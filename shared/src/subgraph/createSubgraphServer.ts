@@ -14,6 +14,7 @@ import { checkReferenceKeys } from '../scalars/checkReferenceKeys.js';
 import { createShieldMiddleware, keyFields, type AccessContext } from '../access/shieldMiddleware.js';
 import type { AuditTrail } from '../audit/auditTrail.js';
 import { errorCodesOf, failClosed } from '../audit/failClosed.js';
+import { AUDIT_RECEIPT_EXTENSION } from '../audit/receiptExtension.js';
 import { releaseCollector, type ReleaseContext } from '../audit/releaseCollector.js';
 import { todayInBelgium } from '../dates.js';
 import { startGraphQLHttpServer, type RunningHttpServer } from '../http/startGraphQLHttpServer.js';
@@ -97,7 +98,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
                   failClosed(response);
                 } else {
                   try {
-                    await options.audit.writer.append({
+                    const receipt = await options.audit.writer.append({
                       kind: 'release',
                       requestId: contextValue.requestId,
                       partnerId: callAccess.partnerId,
@@ -109,6 +110,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
                       fields: [...release.fields].sort(),
                       ...(contextValue.call > 1 ? { call: contextValue.call } : {}),
                     });
+                    // The receipt goes back to the gateway, which lists it in its record of the request.
+                    if (response.body.kind === 'single') {
+                      const result = response.body.singleResult;
+                      result.extensions = { ...result.extensions, [AUDIT_RECEIPT_EXTENSION]: receipt };
+                    }
                   } catch (error) {
                     logger.error(
                       { requestId: contextValue.requestId, ...describeError(error) },

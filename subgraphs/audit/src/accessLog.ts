@@ -1,7 +1,7 @@
 import type { AuditStore } from './auditStore.js';
 import type { LogArguments } from './partnerLog.js';
 import { notOwnData } from './query/auditQueryErrors.js';
-import { toAccessLogEntries, type AccessLogEntryView } from './query/accessLogEntries.js';
+import { accessLogCandidates, toAccessLogEntry, type AccessLogEntryView } from './query/accessLogEntries.js';
 import { decodeCursor, encodeCursor, queryFingerprint } from './query/cursor.js';
 import { checkDayRange, recordDay } from './query/dayRange.js';
 import { newestFirst } from './query/groupRequests.js';
@@ -15,10 +15,13 @@ export interface AccessLogPage {
 }
 
 /**
- * A citizen's own access log, newest first: one lookup of `ssins` (all of the
- * person's releases), filtered to the range and ordered in memory. Refused with
- * NOT_OWN_DATA, before anything is read or checked, unless `citizenSsin` — the
- * SSIN of the citizen token the gateway verified — is the one asked for.
+ * A citizen's own access log, newest first: one lookup of `ssins` (every
+ * record that names the person: the releases of their data, and the gateway's
+ * records of the requests that named them), filtered to the range and ordered
+ * in memory; then the gateway's records of the page's requests the lookup did
+ * not find, by `requestId`, to tell what was delivered. Refused with
+ * NOT_OWN_DATA, before anything is read or checked, unless `citizenSsin` —
+ * the SSIN of the citizen token the gateway verified — is the one asked for.
  */
 export async function accessLogOf(
   store: AuditStore,
@@ -33,9 +36,13 @@ export async function accessLogOf(
   const fingerprint = queryFingerprint('accessLog', ssin, args.from, args.to);
   const position = args.after == null ? null : decodeCursor(args.after, fingerprint);
   const until = walkUntil(position);
-  const releases = (await store.releasesOf(ssin)).filter((r) => args.from <= recordDay(r) && recordDay(r) <= args.to);
-  const entries = recordedBy(toAccessLogEntries(releases, partnerName), until).sort(newestFirst);
-  const { items, more } = pageAfter(entries, position, size, newestFirst);
+  const records = (await store.recordsNaming(ssin)).filter((r) => args.from <= recordDay(r) && recordDay(r) <= args.to);
+  const candidates = recordedBy(accessLogCandidates(records), until).sort(newestFirst);
+  const { items, more } = pageAfter(candidates, position, size, newestFirst);
+  const unknown = items.filter((c) => c.request === null);
+  const fetched = unknown.length > 0 ? await store.requestRecords(unknown.map((c) => c.requestId)) : [];
+  const requests = new Map(unknown.map((c, i) => [c.requestId, fetched[i] ?? null]));
+  const entries = items.map((c) => toAccessLogEntry(c, c.request ?? requests.get(c.requestId) ?? null, partnerName));
   const last = items.at(-1);
-  return { entries: items, nextCursor: more && last ? encodeCursor(fingerprint, { at: last.at, requestId: last.requestId, until }) : null };
+  return { entries, nextCursor: more && last ? encodeCursor(fingerprint, { at: last.at, requestId: last.requestId, until }) : null };
 }

@@ -1,6 +1,6 @@
 import { AUDIT_DATABASE, auditCollections, findManyByKey, type ServerKind } from '@crossroads/shared';
 import type { Collection, Db, Filter } from 'mongodb';
-import { CHAIN_FIELDS_EXCLUDED, type StoredRecord, type StoredRelease, type StoredRequest } from './query/storedRecords.js';
+import { CHAIN_FIELDS_EXCLUDED, type StoredRecord, type StoredRequest } from './query/storedRecords.js';
 
 /**
  * The audit store's lookups, every one by equality on an indexed key
@@ -10,8 +10,11 @@ import { CHAIN_FIELDS_EXCLUDED, type StoredRecord, type StoredRelease, type Stor
 export interface AuditStore {
   /** Every record, requests and releases, of one partner on one Belgian day: `partnerDay`. */
   ofPartnerDay(partnerDay: string): Promise<StoredRecord[]>;
-  /** Every release that named a person, whatever its day: `ssins` (GIN containment on FerretDB). */
-  releasesOf(ssin: string): Promise<StoredRelease[]>;
+  /**
+   * Every record that names a person, whatever its day: the releases of their data, and the gateway's records
+   * of the requests that named them (lookups included): `ssins` (GIN containment on FerretDB).
+   */
+  recordsNaming(ssin: string): Promise<StoredRecord[]>;
   /** The gateway's record of each request, aligned with `requestIds` (null where there is none): `requestId`. */
   requestRecords(requestIds: readonly string[]): Promise<(StoredRequest | null)[]>;
   /** Every record of each request: `requestId`. */
@@ -23,7 +26,7 @@ export function createAuditStore(db: Db, serverKind: ServerKind): AuditStore {
   const find = (filter: Filter<StoredRecord>) => records.find(filter, { projection: CHAIN_FIELDS_EXCLUDED }).toArray();
   return {
     ofPartnerDay: (partnerDay) => find({ partnerDay }),
-    releasesOf: (ssin) => find({ ssins: ssin } as Filter<StoredRecord>) as Promise<StoredRelease[]>,
+    recordsNaming: (ssin) => find({ ssins: ssin } as Filter<StoredRecord>),
     async requestRecords(requestIds) {
       // By `requestId`, indexed already, rather than by `_id`: on FerretDB an `_id` lookup needs a GIN index of
       // its own, which every audit insert would pay for. A request has a handful of records; its own is kept.

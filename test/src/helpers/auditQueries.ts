@@ -6,7 +6,7 @@ import { partnerHeaders } from './partnerHeaders.js';
 export const securityOfficer = () => partnerHeaders('security-officer', 'SECURITY_AUDIT');
 
 export const AUDITED_REQUEST_FIELDS = `requestId at partner endUser purpose authorizations operationName documentHash outcome code durationMs
-  releases { source at persons fields }`;
+  named lookedUp releases { source call at persons fields delivered } undelivered { source call reason }`;
 
 export const partnerLogQuery = `query PartnerLog($partner: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) {
   auditLogOfPartner(partner: $partner, from: $from, to: $to, first: $first, after: $after) { requests { ${AUDITED_REQUEST_FIELDS} } nextCursor }

@@ -23,9 +23,9 @@ export function createCheckpointSigner(options: { privateJwk: JWK }): Checkpoint
   return {
     keyId,
     sign(head) {
-      const { chain, seq, hash, at } = head;
+      const { chain, seq, hash, at, closing } = head;
       const signature = sign(null, checkpointPayload(head), key).toString('base64url');
-      return { _id: checkpointId(chain, seq), chain, seq, hash, at, keyId, signature };
+      return { _id: checkpointId(chain, seq, closing), chain, seq, hash, at, keyId, signature, ...(closing === true ? { closing } : {}) };
     },
   };
 }

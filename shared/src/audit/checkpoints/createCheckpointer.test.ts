@@ -100,7 +100,75 @@ describe('createCheckpointer', () => {
     const again = start(db);
     await again.committed(head(12));
     await again.close();
-    expect(db.stored.map((c) => c._id)).toEqual(['gateway:a1:12']);
+    expect(db.stored.map((c) => c._id)).toEqual(['gateway:a1:12', 'gateway:a1:12:closing']);
+  });
+
+  it('closes the chain with a signed closing checkpoint, even of a head already signed', async () => {
+    const db = fakeCollection();
+    const checkpointer = start(db, { everyRecords: 1 });
+    await checkpointer.committed(head(7));
+    await checkpointer.close();
+    expect(db.stored.map((c) => [c._id, c.seq, c.closing])).toEqual([
+      ['gateway:a1:7', 7, undefined],
+      ['gateway:a1:7:closing', 7, true],
+    ]);
+    expect(db.stored.every((c) => verifyCheckpoint(c, [pair.publicJwk]).valid)).toBe(true);
+    // The flag is signed: an ordinary checkpoint cannot be passed off as a closing one, nor the other way round.
+    const [ordinary, closing] = db.stored as [Checkpoint, Checkpoint];
+    expect(verifyCheckpoint({ ...ordinary, _id: 'gateway:a1:7:closing', closing: true }, [pair.publicJwk]).valid).toBe(false);
+    const unflagged: Checkpoint = { ...closing, _id: 'gateway:a1:7' };
+    delete unflagged.closing;
+    expect(verifyCheckpoint(unflagged, [pair.publicJwk]).valid).toBe(false);
+  });
+
+  it('writes no closing checkpoint for a chain that has no record', async () => {
+    const db = fakeCollection();
+    await start(db).close();
+    expect(db.stored).toEqual([]);
+  });
+
+  it('gives a chain the writer left no closing checkpoint: it went on in another', async () => {
+    const db = fakeCollection();
+    const checkpointer = start(db);
+    await checkpointer.committed(head(3));
+    await checkpointer.committed({ chain: 'gateway:a1/1', ...head(0) });
+    await checkpointer.close();
+    expect(db.stored.map((c) => c._id)).toEqual(['gateway:a1:3', 'gateway:a1/1:0', 'gateway:a1/1:0:closing']);
+  });
+
+  it('checkpoints within five seconds of a commit by default', async () => {
+    const db = fakeCollection();
+    const checkpointer = createCheckpointer({ collection: db.collection, signer, chain: 'gateway:a1' });
+    await checkpointer.committed(head(0));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(db.stored).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(db.stored.map((c) => c.seq)).toEqual([0]);
+  });
+
+  it('gives every checkpoint to the witness before the database, and retries both when the witness fails', async () => {
+    const db = fakeCollection();
+    const witnessed: Checkpoint[] = [];
+    let witnessFails = false;
+    const witness = {
+      async append(checkpoint: Checkpoint) {
+        if (witnessFails) throw new Error('disk full');
+        // Given before the database has it.
+        expect(db.stored.some((c) => c._id === checkpoint._id)).toBe(false);
+        witnessed.push(checkpoint);
+      },
+      async close() {},
+    };
+    const checkpointer = start(db, { witness, everyRecords: 1, onError: () => {} });
+    await checkpointer.committed(head(0));
+    witnessFails = true;
+    await expect(checkpointer.committed(head(1))).rejects.toThrow('disk full');
+    expect(db.stored.map((c) => c.seq)).toEqual([0]);
+    witnessFails = false;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await checkpointer.close();
+    expect(witnessed.map((c) => c._id)).toEqual(['gateway:a1:0', 'gateway:a1:1', 'gateway:a1:1:closing']);
+    expect(db.stored).toEqual(witnessed);
   });
 
   it('reports a failed write to the caller and retries it later', async () => {

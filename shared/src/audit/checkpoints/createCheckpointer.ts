@@ -1,6 +1,8 @@
 import type { Collection } from 'mongodb';
+import { DEFAULT_CHECKPOINT_INTERVAL_MS } from '../auditSettings.js';
 import type { Checkpoint } from '../records.js';
 import type { CheckpointSigner } from './createCheckpointSigner.js';
+import type { CheckpointWitness } from './fileWitness.js';
 
 /**
  * The last record a batch committed: the writer's ChainHead, and the chain it
@@ -22,11 +24,14 @@ export interface CheckpointerOptions {
   /** Checkpoint once this many records were appended since the last checkpoint. */
   everyRecords?: number;
   /**
-   * And at most this long after the last one while records are waiting: the
-   * records after the newest checkpoint can be cut off unnoticed, so this bounds
-   * how much a crash or an intruder can make disappear.
+   * And at most this long after the last one while records are waiting
+   * (AUDIT_CHECKPOINT_INTERVAL_MS, default 5 s): the records after the newest
+   * checkpoint can be cut off unnoticed, so this bounds how much a crash or an
+   * intruder can make disappear.
    */
   everyMs?: number;
+  /** Where every checkpoint is also kept, outside the audit database; written before the database. */
+  witness?: CheckpointWitness;
   /** For tests; default Date.now. */
   now?: () => number;
   /** Failures of checkpoints written by the timer, which no caller awaits; they are retried either way. */
@@ -41,7 +46,10 @@ export interface Checkpointer {
    * checkpointed and counting starts afresh in the new one.
    */
   committed(head: CommittedHead): Promise<void>;
-  /** Checkpoints the last head, so that a clean shutdown leaves nothing unsigned. */
+  /**
+   * Signs a closing checkpoint of the last head (`closing: true`, even when that head is signed already),
+   * so that a clean shutdown leaves nothing unsigned and verify can tell this chain's end from a crash or a cut.
+   */
   close(): Promise<void>;
 }
 
@@ -55,10 +63,12 @@ interface ChainState {
   lastSeq: number;
   lastAt: number;
   pending?: Head;
+  /** The newest head signed. */
+  signed?: Head;
 }
 
 export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
-  const { collection, signer, everyRecords = 1000, everyMs = 60_000, now = Date.now, onError = () => {} } = options;
+  const { collection, signer, everyRecords = 1000, everyMs = DEFAULT_CHECKPOINT_INTERVAL_MS, now = Date.now, onError = () => {} } = options;
   if (!Number.isSafeInteger(everyRecords) || everyRecords < 1) throw new RangeError('everyRecords must be a whole number, at least 1.');
   if (!(everyMs > 0)) throw new RangeError('everyMs must be a positive number of milliseconds.');
 
@@ -74,18 +84,28 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
 
   const due = (s: ChainState, head: Head): boolean => head.seq - s.lastSeq >= everyRecords || now() - s.lastAt >= everyMs;
 
-  const flush = (s: ChainState): Promise<void> => {
+  const flush = (s: ChainState, closing = false): Promise<void> => {
     const run = writing.then(async () => {
-      const head = s.pending;
-      if (!head || head.seq <= s.lastSeq) return;
+      const head = s.pending ?? (closing ? s.signed : undefined);
+      if (!head || (!closing && head.seq <= s.lastSeq)) return;
       const at = now();
+      const checkpoint = signer.sign({
+        chain: s.chain,
+        seq: head.seq,
+        hash: head.hash,
+        at: new Date(at).toISOString(),
+        ...(closing ? { closing: true as const } : {}),
+      });
+      // The witness first: a checkpoint the database lost is still witnessed; one the witness lost is retried.
+      await options.witness?.append(checkpoint);
       try {
-        await collection.insertOne(signer.sign({ chain: s.chain, seq: head.seq, hash: head.hash, at: new Date(at).toISOString() }));
+        await collection.insertOne(checkpoint);
       } catch (error) {
         // Same _id: a retry of a checkpoint that did reach the database.
         if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
       }
       s.lastSeq = head.seq;
+      s.signed = head;
       s.lastAt = at;
       failedAt = undefined;
       if (s.pending === head) delete s.pending;
@@ -97,10 +117,11 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
     return run.finally(schedule);
   };
 
-  const flushAll = async (): Promise<void> => {
+  /** The chains the writer left, then the current one (with a closing checkpoint when `closing`). */
+  const flushAll = async (closing = false): Promise<void> => {
     const leftovers = retired;
     retired = [];
-    const results = await Promise.allSettled([...leftovers, state].map(flush));
+    const results = await Promise.allSettled([...leftovers.map((s) => flush(s)), flush(state, closing)]);
     retired.push(...leftovers.filter((s) => s.pending));
     schedule();
     const failure = results.find((r) => r.status === 'rejected');
@@ -160,7 +181,8 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
     async close() {
       closed = true;
       clearTimer();
-      await flushAll();
+      // The chains the writer left after a failed write get no closing checkpoint: it went on in another chain.
+      await flushAll(true);
     },
   };
 }

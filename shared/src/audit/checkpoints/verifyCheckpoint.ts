@@ -25,14 +25,16 @@ export type CheckpointVerdict = { valid: true } | { valid: false; reason: string
  */
 export function verifyCheckpoint(checkpoint: Checkpoint, keys: readonly JWK[] | CheckpointKeys): CheckpointVerdict {
   const keySet = Array.isArray(keys) ? checkpointKeys(keys) : (keys as CheckpointKeys);
-  const { chain, seq, hash, at, keyId, signature } = checkpoint ?? ({} as Checkpoint);
+  const { chain, seq, hash, at, keyId, signature, closing } = checkpoint ?? ({} as Checkpoint);
   if (typeof chain !== 'string' || !Number.isSafeInteger(seq) || seq < 0 || typeof hash !== 'string' || typeof at !== 'string')
     return { valid: false, reason: 'it lacks a chain, seq, hash or at of the right type' };
+  if (closing !== undefined && closing !== true) return { valid: false, reason: 'its closing flag is not true' };
   // `_id` is not signed; one that disagrees with what is signed was written by hand.
-  if (checkpoint._id !== checkpointId(chain, seq)) return { valid: false, reason: `its _id is not ${checkpointId(chain, seq)}` };
+  const id = checkpointId(chain, seq, closing);
+  if (checkpoint._id !== id) return { valid: false, reason: `its _id is not ${id}` };
   if (typeof keyId !== 'string' || typeof signature !== 'string') return { valid: false, reason: 'it lacks a keyId or signature' };
   const key = keySet.get(keyId);
   if (!key) return { valid: false, reason: `it was signed by key ${keyId}, which is not among the audit public keys` };
-  const ok = verify(null, checkpointPayload({ chain, seq, hash, at }), key, Buffer.from(signature, 'base64url'));
+  const ok = verify(null, checkpointPayload({ chain, seq, hash, at, closing }), key, Buffer.from(signature, 'base64url'));
   return ok ? { valid: true } : { valid: false, reason: `its signature does not verify with key ${keyId}` };
 }

@@ -28,7 +28,7 @@ written); 2 when it could not run at all.
 const SECURITY_OFFICER = 'security-officer';
 const SECURITY_AUDIT = 'SECURITY_AUDIT';
 const REQUEST_FIELDS = `requestId at partner endUser purpose authorizations operationName documentHash outcome code durationMs
-  releases { source at persons fields }`;
+  named lookedUp releases { source call at persons fields delivered } undelivered { source call reason }`;
 const QUERIES = {
   partner: `query AuditExportOfPartner($key: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) {
   auditLogOfPartner(partner: $key, from: $from, to: $to, first: $first, after: $after) { requests { ${REQUEST_FIELDS} } nextCursor }

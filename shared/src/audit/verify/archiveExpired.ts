@@ -5,6 +5,7 @@ import type { StoredDocument } from '../auditTrail.js';
 import { auditCollections, type AuditRecord, type Checkpoint } from '../records.js';
 import { DEFAULT_RETENTION_DAYS, documentCutoffDay, isBefore, retentionCutoff } from './retention.js';
 import { planWholeChainRemoval, type RemovalStep } from './wholeChain.js';
+import { readWitness } from '../checkpoints/fileWitness.js';
 
 export interface ArchiveExpiredOptions {
   db: Db;
@@ -14,6 +15,8 @@ export interface ArchiveExpiredOptions {
   publicKeys?: readonly JWK[];
   /** Work out and report the cuts without removing anything. */
   dryRun?: boolean;
+  /** The witness files verify reads (AUDIT_WITNESS_FILE): a chain goes whole only once its witnessed checkpoints are past retention too. */
+  witnessFiles?: readonly string[];
   onProgress?: (chain: ChainArchive) => void;
 }
 
@@ -102,7 +105,10 @@ export async function archiveExpired(options: ArchiveExpiredOptions): Promise<Ar
   // Chains with checkpoints but no records too: a whole-chain removal cut short leaves those, as did
   // archival before chains went whole with their checkpoints; they go once past retention.
   const names = new Set<string>([...(await records.distinct('chain')), ...(await checkpoints.distinct('chain'))]);
-  const context: ChainContext = { records, checkpoints, cutoff, keys, dryRun, expiredDocuments };
+  const witnessed = new Map<string, Checkpoint[]>();
+  for (const cp of options.witnessFiles ? (await readWitness(options.witnessFiles)).checkpoints : [])
+    witnessed.set(cp.chain, [...(witnessed.get(cp.chain) ?? []), cp]);
+  const context: ChainContext = { records, checkpoints, cutoff, keys, dryRun, expiredDocuments, witnessed };
   for (const chain of [...names].sort()) {
     const { result, documentsNamed, removedThrough } = await archiveChain(context, chain);
     for (const [hash, seq] of documentsNamed) if (seq > removedThrough) stillNamed.add(hash);
@@ -129,6 +135,7 @@ interface ChainContext {
   keys: CheckpointKeys | undefined;
   dryRun: boolean;
   expiredDocuments: ReadonlyMap<string, unknown>;
+  witnessed: ReadonlyMap<string, readonly Checkpoint[]>;
 }
 
 interface ChainOutcome {
@@ -157,6 +164,7 @@ async function archiveChain(context: ChainContext, chain: string): Promise<Chain
       chain,
       records: records.find({ chain }, { batchSize: 1000 }),
       checkpoints: stored,
+      witnessed: context.witnessed.get(chain) ?? [],
       ...(keys ? { keys } : {}),
       cutoff,
     });

@@ -257,5 +257,14 @@ export function findFirstBreak(
       'truncated',
       `the checkpoint at seq ${newest} (signed ${checkpointsAt(newest)[0]!.at}) vouches for records up to seq ${newest}, but the chain ends at seq ${last}`,
     );
+  // A writer appends nothing after the checkpoint it signs when it shuts down.
+  const closing = validSeqs.find((seq) => checkpointsAt(seq).some((cp) => cp.closing === true));
+  if (closing !== undefined && closing < last)
+    return found(
+      closing + 1,
+      index.at(closing + 1)[0],
+      'inserted',
+      `it stands after the chain's closing checkpoint (seq ${closing}): a writer appends nothing once it has closed its chain`,
+    );
   return misplaced();
 }

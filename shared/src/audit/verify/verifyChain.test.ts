@@ -37,7 +37,21 @@ describe('verifyChain on an intact chain', () => {
   it('passes, whatever order the records come in', async () => {
     const { records, checkpoints } = fresh();
     const report = await verify([...records].reverse(), checkpoints);
-    expect(report).toEqual({ chain: CHAIN, records: 30, firstSeq: 0, lastSeq: 29, checkpoints: 3, archivedThrough: null, problems: [] });
+    expect(report).toEqual({
+      chain: CHAIN,
+      records: 30,
+      firstSeq: 0,
+      lastSeq: 29,
+      checkpoints: 3,
+      witnessed: 0,
+      archivedThrough: null,
+      end: 'open',
+      continuedIn: null,
+      unsigned: 0,
+      newestCheckpointAt: '2026-11-02T09:29:01.000Z',
+      lastRecordAt: '2026-11-02T09:29:00.000Z',
+      problems: [],
+    });
   });
 
   it('passes without checkpoints (nothing then guards the tail)', async () => {
@@ -359,5 +373,103 @@ describe('archival cuts', () => {
       recordId: null,
       kind: 'truncated',
     });
+  });
+});
+
+describe('how a chain ends', () => {
+  const closingAt = (records: AuditRecord[], seq: number): Checkpoint =>
+    signer.sign({
+      chain: CHAIN,
+      seq,
+      hash: at(records, seq).hash,
+      at: new Date(Date.parse(at(records, seq).at) + 2000).toISOString(),
+      closing: true,
+    });
+  const endOf = async (input: Partial<Parameters<typeof verifyChain>[0]>) => {
+    const { records, checkpoints } = fresh();
+    const report = await verifyChain({ chain: CHAIN, records, checkpoints, keys: [keys.publicJwk], ...input });
+    return { end: report.end, unsigned: report.unsigned, problems: report.problems };
+  };
+
+  it('closed: a closing checkpoint names its last record', async () => {
+    const { records, checkpoints } = fresh();
+    expect(await endOf({ checkpoints: [...checkpoints, closingAt(records, 29)] })).toEqual({ end: 'closed', unsigned: 0, problems: [] });
+  });
+
+  it('a record after the closing checkpoint was added: a writer appends nothing once closed', async () => {
+    const { records, checkpoints } = fresh();
+    expect(await firstProblem(records, [...checkpoints.slice(0, 2), closingAt(records, 25)])).toEqual({
+      chain: CHAIN,
+      seq: 26,
+      recordId: at(records, 26)._id,
+      kind: 'inserted',
+    });
+  });
+
+  it('the last records removed after a clean shutdown: the closing checkpoint shows it', async () => {
+    const { records, checkpoints } = fresh();
+    const withClosing = [...checkpoints.slice(0, 2), closingAt(records, 25)];
+    // Written up to seq 25 and closed there; 24 and 25 then removed.
+    const kept = records.filter((r) => r.seq <= 23);
+    expect(await firstProblem(kept, withClosing)).toEqual({ chain: CHAIN, seq: 24, recordId: null, kind: 'truncated' });
+  });
+
+  it('pending, then stopped: records after the newest checkpoint, younger or older than the interval', async () => {
+    const { checkpoints } = fresh();
+    const lastRecord = Date.parse('2026-11-02T09:29:00.000Z');
+    const input = { checkpoints: checkpoints.slice(0, 2), checkpointIntervalMs: 5_000 };
+    expect(await endOf({ ...input, now: new Date(lastRecord + 3_000) })).toEqual({ end: 'pending', unsigned: 10, problems: [] });
+    expect(await endOf({ ...input, now: new Date(lastRecord + 60_000) })).toEqual({ end: 'stopped', unsigned: 10, problems: [] });
+    expect((await endOf({ checkpoints: [], now: new Date(lastRecord + 60_000) })).unsigned).toBe(30);
+  });
+
+  it('continued: its writer went on in another chain after a failed write', async () => {
+    expect((await endOf({ continuedIn: `${CHAIN}/1` })).end).toBe('continued');
+  });
+});
+
+describe('the witness', () => {
+  const cutoff = new Date('2020-01-01T00:00:00Z');
+  const verifyWith = (records: AuditRecord[], checkpoints: Checkpoint[], witnessed: Checkpoint[]) =>
+    verifyChain({ chain: CHAIN, records, checkpoints, witnessed, keys: [keys.publicJwk], retentionCutoff: cutoff });
+
+  it('counts its checkpoints apart, and the same checkpoint stored and witnessed once', async () => {
+    const { records, checkpoints } = fresh();
+    const report = await verifyWith(records, checkpoints, checkpoints);
+    expect([report.checkpoints, report.witnessed, report.problems]).toEqual([3, 3, []]);
+  });
+
+  it('the end of a chain removed with its newest checkpoint: the witnessed one shows it', async () => {
+    const { records, checkpoints } = fresh();
+    const { problems } = await verifyWith(without(records, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29), checkpoints.slice(0, 2), checkpoints);
+    expect(problems).toEqual([expect.objectContaining({ kind: 'truncated', seq: 20, recordId: null })]);
+  });
+
+  it('a chain removed whole from the store, records and checkpoints, within retention: truncated', async () => {
+    const { checkpoints } = fresh();
+    const report = await verifyWith([], [], checkpoints);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'truncated', seq: 0, recordId: null })]);
+  });
+
+  it('a chain archived whole past retention is no problem, though the witness still names it', async () => {
+    const { checkpoints } = fresh();
+    const report = await verifyChain({
+      chain: CHAIN,
+      records: [],
+      checkpoints: [],
+      witnessed: checkpoints,
+      keys: [keys.publicJwk],
+      retentionCutoff: new Date('2027-01-01T00:00:00Z'),
+    });
+    expect([report.end, report.problems]).toEqual(['archived', []]);
+  });
+
+  it('a witnessed checkpoint whose signature fails is reported as such', async () => {
+    const { records, checkpoints } = fresh();
+    const forged = { ...checkpoints[2]!, hash: at(records, 28).hash };
+    const { problems } = await verifyWith(records, checkpoints, [forged]);
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'checkpoint-signature', seq: 29, detail: expect.stringMatching(/^witnessed checkpoint /) }),
+    ]);
   });
 });

@@ -43,6 +43,11 @@ export interface WholeChainInput {
   records: Iterable<AuditRecord> | AsyncIterable<AuditRecord>;
   /** Every checkpoint of the chain. */
   checkpoints: readonly Checkpoint[];
+  /**
+   * The chain's checkpoints in the witness: not removed (the witness is append-only), but the chain goes
+   * whole only once they too were signed before the cutoff, or verify, reading them, would call it truncated.
+   */
+  witnessed?: readonly Checkpoint[];
   /** The trusted keys; without them, every checkpoint is taken as valid (as archiveExpired does without publicKeys). */
   keys?: CheckpointKeys;
   /** Records made before this are past retention. */
@@ -72,7 +77,7 @@ export interface WholeChainInput {
  */
 export async function planWholeChainRemoval(input: WholeChainInput): Promise<WholeChainPlan> {
   const { chain, checkpoints, keys, cutoff } = input;
-  for (const cp of checkpoints) {
+  for (const cp of [...checkpoints, ...(input.witnessed ?? [])]) {
     const verdict = keys ? verifyCheckpoint(cp, keys) : ({ valid: true } as const);
     if (!verdict.valid)
       return { removable: false, broken: true, reason: `checkpoint ${String(cp._id)} cannot be trusted: ${verdict.reason}` };

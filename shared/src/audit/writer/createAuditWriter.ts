@@ -1,7 +1,8 @@
 import type { Collection, WriteConcernSettings } from 'mongodb';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { hashRecord } from '../hashRecord.js';
-import { recordIdOf, type AuditRecord, type AuditRecordBody } from '../records.js';
+import { DEFAULT_WRITE_TIMEOUT_MS } from '../auditSettings.js';
+import { recordIdOf, type AuditReceipt, type AuditRecord, type AuditRecordBody } from '../records.js';
 
 export interface ChainHead {
   seq: number;
@@ -23,22 +24,38 @@ export interface AuditWriterOptions {
   maxBatch?: number;
   /** Told the new head after every committed batch (the checkpointer listens). */
   onCommitted?: (head: ChainHead) => void;
+  /**
+   * Longest wait for a record to be stored (AUDIT_WRITE_TIMEOUT_MS, default 5 s): after it, `append` rejects
+   * and the caller fails its request closed. A record still queued then is never written; one already in an
+   * insert that the store is slow to acknowledge may still land.
+   */
+  timeoutMs?: number;
+  /**
+   * Told the ids of records that were stored after their caller had given up on them (their requests failed
+   * closed with AUDIT_UNAVAILABLE): they say more was released than was. For the operational log.
+   */
+  onLate?: (ids: string[]) => void;
   now?: () => Date;
 }
 
 export interface AuditWriter {
   /** The chain records go to now. */
   readonly chain: string;
-  /** Resolves once the record is durably stored; rejects when it could not be, and the caller must then release nothing. */
-  append(body: AuditRecordBody): Promise<void>;
+  /**
+   * Resolves with the record's receipt once it is durably stored; rejects when it could not be, or not within
+   * `timeoutMs`, and the caller must then release nothing.
+   */
+  append(body: AuditRecordBody): Promise<AuditReceipt>;
   /** Waits for what is queued. */
   drain(): Promise<void>;
 }
 
 interface Pending {
   body: AuditRecordBody;
-  resolve: () => void;
+  resolve: (receipt: AuditReceipt) => void;
   reject: (error: Error) => void;
+  /** Its caller stopped waiting (timeout): it is taken out of the queue, or, already sent, reported if it lands. */
+  abandoned: boolean;
 }
 
 export class AuditUnavailableError extends Error {
@@ -67,6 +84,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const writeConcern = options.writeConcern ?? { w: 'majority', j: true };
   const maxBatch = options.maxBatch ?? 1000;
   const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS;
   let head: ChainHead | null = null;
   let queue: Pending[] = [];
   let flushing: Promise<void> | null = null;
@@ -116,7 +134,20 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const last = docs[count - 1]!;
     head = { seq: last.seq, hash: last.hash };
     options.onCommitted?.(head);
-    for (let i = 0; i < count; i++) batch[i]!.resolve();
+    const late: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const { _id, chain: stored, seq, hash } = docs[i]!;
+      if (batch[i]!.abandoned) late.push(_id);
+      else batch[i]!.resolve({ id: _id, chain: stored, seq, hash });
+    }
+    if (late.length > 0) options.onLate?.(late);
+  }
+
+  /** The receipt of a record that was already stored (a retried write): read back, by `_id`. */
+  async function storedReceipt(id: string): Promise<AuditReceipt> {
+    const found = await collection.findOne({ _id: id }, { projection: { chain: 1, seq: 1, hash: 1 } });
+    if (!found) throw new Error('a record reported as already stored could not be read back');
+    return { id, chain: found.chain, seq: found.seq, hash: found.hash };
   }
 
   async function recover(error: unknown, docs: AuditRecord[], batch: Pending[]): Promise<void> {
@@ -125,8 +156,9 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       // A prefix went in, then a record that is already stored (a retried request): it is
       // recorded, so its caller may go on; the records after it are chained again.
       commit(docs, batch, duplicateAt);
-      batch[duplicateAt]!.resolve();
-      queue = [...batch.slice(duplicateAt + 1), ...queue];
+      const duplicate = batch[duplicateAt]!;
+      await storedReceipt(docs[duplicateAt]!._id).then(duplicate.resolve, (e: unknown) => duplicate.reject(new AuditUnavailableError(e)));
+      queue = [...batch.slice(duplicateAt + 1).filter((p) => !p.abandoned), ...queue];
       return;
     }
     let stored = 0;
@@ -159,8 +191,27 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       return chain;
     },
     append(body) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ body, resolve, reject });
+      return new Promise<AuditReceipt>((resolve, reject) => {
+        const pending: Pending = {
+          body,
+          abandoned: false,
+          resolve: (receipt) => {
+            clearTimeout(timer);
+            resolve(receipt);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        };
+        const timer = setTimeout(() => {
+          pending.abandoned = true;
+          // Not sent yet: it never will be. Sent: it may still land, and is then reported by onLate.
+          const queued = queue.indexOf(pending);
+          if (queued >= 0) queue.splice(queued, 1);
+          reject(new AuditUnavailableError(new Error(`the audit store did not acknowledge the record within ${timeoutMs} ms`)));
+        }, timeoutMs);
+        queue.push(pending);
         schedule();
       });
     },

@@ -74,8 +74,44 @@ describe('toAuditedRequest', () => {
       outcome: 'REFUSED',
       code: 'FORBIDDEN',
       durationMs: 12,
-      releases: [{ source: 'persons', at: '2026-11-29T10:00:00.200Z', persons: ['85073003328', '03021415813'], fields: ['Query.persons'] }],
+      named: [],
+      lookedUp: [],
+      releases: [
+        {
+          source: 'persons',
+          call: 1,
+          at: '2026-11-29T10:00:00.200Z',
+          persons: ['85073003328', '03021415813'],
+          fields: ['Query.persons'],
+          // The request was refused: nothing reached the partner.
+          delivered: false,
+        },
+      ],
+      undelivered: [],
     });
+  });
+
+  it('tells the persons only looked up from those whose data was released, and what was delivered', () => {
+    const [a, b, c] = ['85073003328', '03021415813', '62110309728'];
+    const persons = releaseRecord('r1', 'persons', '2026-11-29T10:00:00.100Z', { ssins: [a] });
+    const employment = releaseRecord('r1', 'employment', '2026-11-29T10:00:00.200Z', { ssins: [a] });
+    const request = requestRecord('r1', '2026-11-29T10:00:00.300Z', {
+      ssins: [c, a, b].sort(),
+      receipts: [{ id: persons._id, chain: 'persons:1', seq: 4, hash: 'a'.repeat(64) }],
+      undelivered: [{ source: 'employment', call: 1, reason: 'timeout' }],
+    });
+    const view = toAuditedRequest(groupByRequest([request, persons, employment])[0]!);
+    expect(view).toMatchObject({
+      named: [b, c, a].sort(),
+      lookedUp: [b, c].sort(),
+      undelivered: [{ source: 'employment', call: 1, reason: 'TIMEOUT' }],
+    });
+    expect(view.releases.map((r) => [r.source, r.delivered])).toEqual([
+      ['persons', true],
+      ['employment', false],
+    ]);
+    // Without the gateway's record, whether anything was delivered is unknown (nothing was: the gateway stopped first).
+    expect(toAuditedRequest(groupByRequest([persons])[0]!).releases[0]!.delivered).toBeNull();
   });
 
   it('without a gateway record: who, why and under what from the releases, no outcome, the first release’s time', () => {
@@ -97,7 +133,9 @@ describe('toAuditedRequest', () => {
       releaseRecord('r1', 'persons', '2026-11-29T10:00:00.000Z', { ssins: ['85073003328', '03021415813'] }),
       releaseRecord('r1', 'employment', '2026-11-29T10:00:00.000Z', { ssins: ['85073003328'] }),
       releaseRecord('r2', 'persons', '2026-11-29T11:00:00.000Z', { ssins: ['62110309728'] }),
-    ]).map(toAuditedRequest);
-    expect(personsIn(views).sort()).toEqual(['03021415813', '62110309728', '85073003328']);
+      requestRecord('r3', '2026-11-29T12:00:00.000Z', { ssins: ['90451702125'] }),
+    ]).map((g) => toAuditedRequest(g));
+    // Those named in a lookup too: the page shows them.
+    expect(personsIn(views).sort()).toEqual(['03021415813', '62110309728', '85073003328', '90451702125']);
   });
 });
