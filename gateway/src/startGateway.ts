@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   describeError,
+  processStatus,
   startGraphQLHttpServer,
   todayInBelgium,
   toPublicError,
@@ -155,5 +156,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     }
   }
 
-  return startGraphQLHttpServer({ apollo, context: identify, port: options.port, ...(options.host ? { host: options.host } : {}), logger });
+  return startGraphQLHttpServer({
+    apollo,
+    context: identify,
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+    logger,
+    status: () => processStatus(access.policies),
+  });
 }

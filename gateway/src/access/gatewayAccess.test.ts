@@ -30,8 +30,8 @@ describe('partnerTokenCacheOptionsFromEnv', () => {
 
   it('refuses anything but a whole number ≥ 0, naming the variable', () => {
     expect(() => partnerTokenCacheOptionsFromEnv({ PARTNER_TOKEN_CACHE_TTL_MS: '5m' })).toThrow(
-      'PARTNER_TOKEN_CACHE_TTL_MS must be a whole number ≥ 0; got "5m".',
+      'PARTNER_TOKEN_CACHE_TTL_MS="5m": expected a whole number of milliseconds from 0 to 3,600,000',
     );
-    expect(() => partnerTokenCacheOptionsFromEnv({ PARTNER_TOKEN_CACHE_MAX: '-1' })).toThrow(/^PARTNER_TOKEN_CACHE_MAX /);
+    expect(() => partnerTokenCacheOptionsFromEnv({ PARTNER_TOKEN_CACHE_MAX: '-1' })).toThrow(/^PARTNER_TOKEN_CACHE_MAX="-1": expected /);
   });
 });

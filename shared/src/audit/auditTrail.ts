@@ -4,6 +4,7 @@ import { connectMongo } from '../mongo/connectMongo.js';
 import { AUDIT_DATABASE, auditCollections, type AuditRecord, type AuditRecordBody } from './records.js';
 import { createAuditWriter, type AuditWriter } from './writer/createAuditWriter.js';
 import { auditSigningKeyFromEnv } from './checkpoints/auditKeys.js';
+import { readSettings, setting } from '../config/readSettings.js';
 import { createCheckpointer, type Checkpointer } from './checkpoints/createCheckpointer.js';
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js';
 import { utcDay } from './verify/retention.js';
@@ -90,14 +91,11 @@ export function createAuditTrail(options: {
 /**
  * AUDIT_WRITE_CONCERN: `journaled` (default: acknowledged by a majority, in
  * the journal) or `acknowledged` (w: 1, for an embedded single-node server whose
- * durability the operator accepts). Anything weaker is refused: an audit
- * record that may be lost is no audit record.
+ * durability the operator accepts). Anything weaker is refused by the settings
+ * schema: an audit record that may be lost is no audit record.
  */
 export function auditWriteConcernFromEnv(env: NodeJS.ProcessEnv = process.env): WriteConcernSettings {
-  const value = env.AUDIT_WRITE_CONCERN ?? 'journaled';
-  if (value === 'journaled') return { w: 'majority', j: true };
-  if (value === 'acknowledged') return { w: 1, j: true };
-  throw new Error(`AUDIT_WRITE_CONCERN must be "journaled" or "acknowledged"; got "${value}".`);
+  return setting('AUDIT_WRITE_CONCERN', env) === 'journaled' ? { w: 'majority', j: true } : { w: 1, j: true };
 }
 
 /** The audit store's connection: AUDIT_MONGODB_URI, or the process's MONGODB_URI. */
@@ -105,11 +103,15 @@ export async function auditTrailFromEnv(
   service: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ trail: AuditTrail; close(): Promise<void> }> {
-  const uri = env.AUDIT_MONGODB_URI ?? env.MONGODB_URI;
+  const s = readSettings(['AUDIT_MONGODB_URI', 'MONGODB_URI'], env);
+  const uri = s.AUDIT_MONGODB_URI ?? s.MONGODB_URI;
   if (!uri) throw new Error('The audit store needs AUDIT_MONGODB_URI or MONGODB_URI.');
-  const client = await connectMongo(uri, `crossroads-${service}-audit`);
+  // Read before connecting, so a missing, broken or development key stops the start without waiting on a server.
   // A process that records releases must sign its chain's checkpoints: AUDIT_SIGNING_KEY is required.
-  const trail = createAuditTrail({ client, service, writeConcern: auditWriteConcernFromEnv(env), signingKey: auditSigningKeyFromEnv(env) });
+  const signingKey = auditSigningKeyFromEnv(env);
+  const writeConcern = auditWriteConcernFromEnv(env);
+  const client = await connectMongo(uri, `crossroads-${service}-audit`);
+  const trail = createAuditTrail({ client, service, writeConcern, signingKey });
   return {
     trail,
     async close() {

@@ -16,6 +16,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   bodyLimitBytes?: number;
   /** Answers GET /health; default: always ready. */
   health?: () => Promise<boolean>;
+  /** More for GET /health to report (the process's policy set: policies:reload reads it); default nothing. */
+  status?: () => Record<string, unknown>;
 }
 
 export interface RunningHttpServer {
@@ -49,7 +51,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') {
       const ok = options.health ? await options.health().catch(() => false) : true;
-      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...options.status?.() });
       return;
     }
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
