@@ -118,11 +118,13 @@ function remoteKeySet(url: string, { where, unavailable, trust }: LoadKeySetOpti
     try {
       const response = await fetch(resource, init);
       if (response.status !== 200) throw new Error(`the JWKS url answered HTTP ${response.status}`);
-      const text = await readBounded(response, MAX_JWKS_BYTES);
+      let text: string;
       try {
-        checkKeys(JSON.parse(text), `${where}: the JWKS fetched from its url`, trust);
+        text = await readBounded(response, MAX_JWKS_BYTES);
+        checkKeys(parseJson(text), `${where}: the JWKS fetched from its url`, trust);
       } catch (error) {
-        trust?.onRemoteRefused?.((error as Error).message);
+        // The endpoint answered, with keys we will not trust: every token of this issuer fails until it is fixed.
+        if (!init.signal?.aborted) trust?.onRemoteRefused?.(refusal(error, where));
         throw error;
       }
       return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
@@ -153,6 +155,20 @@ function remoteKeySet(url: string, { where, unavailable, trust }: LoadKeySetOpti
       throw unavailable();
     }
   };
+}
+
+/** JSON.parse's own message quotes the text, which here comes from another party's server: not for our logs. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('the JWKS is not valid JSON');
+  }
+}
+
+function refusal(error: unknown, where: string): string {
+  const message = (error as Error).message;
+  return message.startsWith(where) ? message : `${where}: the JWKS fetched from its url is refused: ${message}`;
 }
 
 /** The body as text, or an error as soon as it passes `limit` bytes (a JWKS is a few KiB). */

@@ -39,8 +39,8 @@ export function readSettings<const N extends SettingName>(
       values[name] = result.data;
       continue;
     }
-    // A custom check explains itself (a key's problem); zod's own messages about a regex or a range say less than `expected`.
-    const detail = result.error.issues.find((issue) => issue.code === 'custom')?.message;
+    // A key's check explains itself; zod's own messages about a regex or a range say less than `expected`.
+    const detail = result.error.issues.find((issue) => issue.code === 'custom' && issue.params?.['explains'] === true)?.message;
     problems.push(`${quote(name, raw, spec.secret === true)}: expected ${spec.expected}${detail ? `; ${detail}` : ''}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -96,7 +96,8 @@ export const publicEd25519Jwks: SettingType<JWK[]> = {
 };
 
 /**
- * JSON read and checked by `check`, whose error message (never quoting the
+ * JSON read and checked by `check`, whose error message (an issue marked
+ * `explains`, which readSettings appends to the refusal) (never quoting the
  * value: it may be a private key) becomes the detail of the refusal.
  */
 function jsonChecked<T>(check: (value: unknown) => T): z.ZodType<T, string> {
@@ -106,13 +107,13 @@ function jsonChecked<T>(check: (value: unknown) => T): z.ZodType<T, string> {
       value = JSON.parse(raw);
     } catch {
       // JSON.parse's own message quotes the input.
-      ctx.addIssue({ code: 'custom', message: 'it is not valid JSON' });
+      ctx.addIssue({ code: 'custom', message: 'it is not valid JSON', params: { explains: true } });
       return z.NEVER;
     }
     try {
       return check(value);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, params: { explains: true } });
       return z.NEVER;
     }
   });

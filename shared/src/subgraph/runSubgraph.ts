@@ -8,6 +8,7 @@ import { detectServerKind, type ServerKind } from '../mongo/serverKind.js';
 import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
 import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
+import { auditSigningKeyFromEnv } from '../audit/checkpoints/auditKeys.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
@@ -56,6 +57,8 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     let mongo: SubgraphDependencies['mongo'];
     let audit: Awaited<ReturnType<typeof auditTrailFromEnv>> | undefined;
     if (definition.database !== false) {
+      // Its checkpoint key is checked before connecting: a missing or development key stops the start at once.
+      auditSigningKeyFromEnv();
       client = await connectMongo(definition.mongoUri?.(process.env) ?? mongoUriFromEnv(), `crossroads-${definition.name}`);
       mongo = { client, serverKind: await detectServerKind(client) };
       audit = await auditTrailFromEnv(definition.name);
