@@ -38,7 +38,9 @@ export interface ReloadOptions {
 export async function reloadPolicies(state: StackState, options: ReloadOptions = {}): Promise<ReloadResult[]> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const cwd = options.cwd ?? process.cwd();
-  const dir = path.relative(cwd, state.policyDir) || '.';
+  // authz-policies/ISC-24-017.yaml:39 from the checkout; an absolute path for a directory elsewhere.
+  const relative = path.relative(cwd, state.policyDir);
+  const dir = relative.startsWith('..') || path.isAbsolute(relative) ? state.policyDir : relative;
   return Promise.all(
     state.services.map(async ({ name, pid, port }): Promise<ReloadResult> => {
       const before = await health(port);
