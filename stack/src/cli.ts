@@ -1,16 +1,18 @@
 // `npm start`: the whole system on this machine, with seeded data.
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
+import path from 'node:path';
 import { ensureServerBinaries } from '@crossroads/db';
 import { createPublicKey } from 'node:crypto';
 import {
   auditKeyId,
   auditSigningKeyFromEnv,
-  checkSettings,
   generateAuditKeyPair,
   readSettings,
   settings,
+  settingsOf,
   type AuditKeyPair,
+  type SettingName,
 } from '@crossroads/shared';
 import type { JWK } from 'jose';
 import { startStack } from './startStack.js';
@@ -63,7 +65,10 @@ const development = env.CROSSROADS_ENV === 'development';
 /** Every setting npm start reads, checked before anything starts; a bad one stops it naming the variable. */
 function readStartSettings() {
   try {
-    checkSettings('npm start');
+    // What every service it starts will read, checked now, before the database starts: all but what the stack supplies.
+    const supplied = new Set<SettingName>(['GATEWAY_SIGNING_KEY', 'GATEWAY_PUBLIC_KEY', 'AUDIT_SIGNING_KEY', 'PORT']);
+    const names = new Set([...settingsOf('npm start'), ...serviceNames.flatMap((name) => settingsOf(name))]);
+    readSettings([...names].filter((name) => !supplied.has(name)));
     return readSettings([
       'CROSSROADS_ENV',
       'MONGODB_URI',
@@ -103,7 +108,7 @@ try {
   writeStackState(DEFAULT_STACK_STATE_FILE, {
     pid: process.pid,
     startedAt: new Date().toISOString(),
-    policyDir: env.AUTHZ_POLICY_DIR,
+    policyDir: path.resolve(repoRoot, env.AUTHZ_POLICY_DIR),
     services: serviceNames.map((name) => ({ name, pid: stack.services[name].child.pid!, port: stack.services[name].port })),
   });
   const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
