@@ -33,7 +33,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'e2e',
-          include: ['test/src/**/*.e2e.ts'],
+          include: ['test/src/**/*.e2e.ts', 'test/attacks/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['test/src/globalSetup.ts'],
           // Production behaviour with the repository's development keys trusted (docs/operations.md); a suite that

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   describeError,
   processStatus,
   startGraphQLHttpServer,
-  todayInBelgium,
   toPublicError,
   type AuditTrail,
   type Logger,
@@ -14,10 +12,14 @@ import {
   type RequestAccess,
   type RunningHttpServer,
 } from '@crossroads/shared';
-import { authenticateCaller } from './access/authenticateCaller.js';
 import type { GatewayAccess } from './access/gatewayAccess.js';
 import { preventiveCheck } from './access/preventiveCheck.js';
-import { auditRequests, requestRecord } from './audit/auditRequests.js';
+import { createRefusalCounter } from './admission/anonymousRefusals.js';
+import { configureRateLimit } from './admission/configureRateLimit.js';
+import { createCallerAdmission, type Admitted } from './admission/createCallerAdmission.js';
+import { createInFlight } from './admission/inFlight.js';
+import { auditRequests, recordRefusal } from './audit/auditRequests.js';
+import { configureExplorer } from './explorer/configureExplorer.js';
 import { subgraphs, type SubgraphName } from './composeSupergraph.js';
 import { SourceDataSource } from './SourceDataSource.js';
 import { readSupergraph } from './supergraphFile.js';
@@ -37,6 +39,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Composed supergraph SDL; default gateway/supergraph.graphql. */
   supergraphSdl?: string;
+  /** Requests in progress at once before the gateway sheds load with OVERLOADED; default 64. */
+  maxInFlight?: number;
 }
 
 /** Who is asking and why, established before anything else runs. */
@@ -111,7 +115,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     includeStacktraceInErrorResponses: false,
     introspection: access.development,
     hideSchemaDetailsFromClientErrors: !access.development,
+    // One partner's document must never be answered from a cache another partner filled (decision 0015).
+    persistedQueries: false,
+    // A document that breaks many rules gets a few errors, not one per repetition.
+    validationOptions: { maxErrors: 5 },
     plugins: [
+      ApolloServerPluginLandingPageDisabled(),
       {
         // The request id, for the partner to quote and for tracing a request through the sources' logs.
         async requestDidStart({ contextValue }) {
@@ -135,33 +144,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     logger: apolloLogger,
   });
 
-  async function identify(req: IncomingMessage): Promise<GatewayContext> {
-    const requestId = randomUUID();
-    const started = performance.now();
-    try {
-      const policies = access.policies.current();
-      const who = await authenticateCaller(access, policies, req);
-      return { requestId, caller: { ...who, today: todayInBelgium(), policies } };
-    } catch (error) {
-      // Refused before the GraphQL pipeline: recorded here, with no partner, since an unverified claim is no fact.
-      const code = String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      const record = requestRecord(
-        { requestId },
-        { operationName: null, documentHash: null, outcome: 'refused', code, durationMs: Math.round(performance.now() - started) },
-      );
-      await options.audit.writer
-        .append(record)
-        .catch((auditError: unknown) => logger.error(describeError(auditError), 'audit record of a refusal not written'));
-      throw error;
-    }
-  }
+  const anonymous = createRefusalCounter(logger);
+  const record = recordRefusal(options.audit);
+  const admission = createCallerAdmission({
+    access,
+    inFlight: createInFlight(),
+    maxInFlight: options.maxInFlight ?? 64,
+    anonymous,
+    record: async (refusal, caller, details) => {
+      if (!access.disabled.has('audit')) await record(refusal, caller, details);
+    },
+  });
 
-  return startGraphQLHttpServer({
+  const server = await startGraphQLHttpServer<GatewayContext, Admitted>({
     apollo,
-    context: identify,
+    admission,
+    configure: configureRateLimit,
+    ...(access.development ? { routes: configureExplorer } : {}),
+    context: async (_req, admitted, requestId) => ({ requestId, caller: admitted.caller }),
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     logger,
     status: () => processStatus(access.policies),
   });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      anonymous.stop();
+    },
+  };
 }

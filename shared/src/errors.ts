@@ -21,9 +21,25 @@ export const errorCodes = {
   INTERNAL_SERVER_ERROR: 'Something failed on our side. Nothing about it is disclosed; quote `extensions.requestId`.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not match the schema.',
-  PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the hash is unknown; send the full document.',
+  PERSISTED_QUERY_NOT_FOUND:
+    'Automatic persisted queries: the hash is unknown; send the full document. (Not used: persisted queries are off.)',
+  PERSISTED_QUERY_NOT_SUPPORTED:
+    'The request sent a persisted-query hash instead of a document. Automatic persisted queries are off: a cache shared by all partners would be a side channel between them. Send the whole document.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined (missing or ambiguous operationName).',
-  BAD_REQUEST: 'The HTTP request is not a GraphQL request.',
+  BAD_REQUEST:
+    'The HTTP request is not a GraphQL request (HTTP 400, or 404 for another path); `extensions.reason` says why: BODY_NOT_JSON, BODY_NOT_AN_OBJECT (a JSON array: batching is not supported), QUERY_MISSING, VARIABLES_NOT_AN_OBJECT, NOT_FOUND.',
+  METHOD_NOT_ALLOWED:
+    'Operations are sent with POST only (HTTP 405, `Allow: POST`): a GET would put identifiers in URLs, which proxies and logs keep.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'The body must be JSON, sent with `Content-Type: application/json` (HTTP 415). This is also what stops a web page in a browser from sending a request on a user’s behalf (CSRF): browsers cannot send that type across sites without asking first.',
+  PAYLOAD_TOO_LARGE:
+    'The request body is larger than the gateway accepts (HTTP 413); the message gives the limit. The connection is closed after the answer.',
+  OPERATION_LIMIT_EXCEEDED:
+    'The operation is larger or costlier than allowed (HTTP 400), checked before any other work; `extensions.limit` names the limit (documentBytes, tokens, depth, aliases, rootFields, directives, cost, persons) and `extensions.max` its value for this partner. Nothing was read.',
+  RATE_LIMITED:
+    'The partner sent more requests than its fair-use limits allow (HTTP 429, `Retry-After` in seconds); `extensions.reason` is RATE (requests per minute) or CONCURRENCY (requests at once). Limits are set per partner in `authz-policies/partners.yaml`. Nothing was read.',
+  OVERLOADED:
+    'The gateway is at capacity and refused the request at once rather than queue it (HTTP 503, `Retry-After` in seconds). Nothing was read; retry later.',
   TIME_RANGE_REVERSED:
     'An audit-trail query whose `to` day is before its `from` day (HTTP 400). Both days are Belgian calendar days and both are included. Nothing was read.',
   TIME_RANGE_TOO_LONG:

@@ -42,3 +42,5 @@ export { createAuditWriter, AuditUnavailableError, type AuditWriter, type ChainH
 export * from './audit/checkpoints/auditKeys.js';
 export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
 export * from './subgraph/defineSourceSubgraph.js';
+export * from './http/HttpRefusal.js';
+export type { GraphQLRequestBody } from './http/readGraphQLRequestBody.js';

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { publicErrorCodes } from './errors.js';
 
 /** The extensions a partner may see; everything else (stack traces, URLs, service internals) is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'rule', 'reason', 'uncovered', 'source', 'requestId'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'rule', 'reason', 'uncovered', 'source', 'requestId', 'limit', 'max'] as const;
 
 /**
  * Rewrites a formatted error into what may leave the process. Errors with a

@@ -24,7 +24,7 @@ export function startServiceProcess(
   port: number,
   env: NodeJS.ProcessEnv,
   sink: LineSink,
-  timeoutMs = 60_000,
+  timeoutMs = 180_000,
 ): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entryPoint(name)], {
     cwd: repoRoot,

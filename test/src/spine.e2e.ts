@@ -198,16 +198,16 @@ describe('bad input', () => {
     expect(JSON.stringify(body)).not.toContain('85133003328');
   });
 
-  it('refuses a persons call of more than 1,000 SSINs', async () => {
+  it('refuses a persons call of more than 1,000 SSINs before any source is read', async () => {
     const ssins = Array.from({ length: 1001 }, (_, i) => formatSsin({ birthDate: '1970-01-01', serial: (i % 998) + 1 }));
-    const { body } = await ask('query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
+    const { status, body } = await ask('query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
+    expect(status).toBe(400);
     expect(body).toEqual({
-      data: null,
       errors: [
         {
-          message: 'persons takes at most 1000 SSINs a call; 1001 were given.',
-          path: ['persons'],
-          extensions: { code: 'BAD_USER_INPUT', rule: 'PERSONS_BATCH_SIZE' },
+          message:
+            'The request names 1,001 persons, across every alias of person and persons; at most 1,000 are allowed; nothing was read.',
+          extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'persons', max: 1000 },
         },
       ],
     });

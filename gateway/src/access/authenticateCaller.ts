@@ -4,6 +4,9 @@ import { GraphQLError } from 'graphql';
 import type { Caller } from '../startGateway.js';
 import type { GatewayAccess } from './gatewayAccess.js';
 
+/** Who is asking, from the bearer token alone. */
+export type Identity = Pick<Caller, 'partnerId' | 'endUser' | 'citizenSsin'>;
+
 /**
  * Who is asking and why. A bearer token claiming the citizens' identity
  * provider as its issuer is a citizen's, verified against that provider's keys
@@ -15,16 +18,33 @@ export async function authenticateCaller(
   policies: PolicySet,
   req: Pick<IncomingMessage, 'headers'>,
 ): Promise<Pick<Caller, 'partnerId' | 'purpose' | 'endUser' | 'citizenSsin'>> {
+  const identity = await identifyCaller(access, policies, req);
+  return { ...identity, purpose: declaredPurpose(identity, policies, req) };
+}
+
+/** The caller's verified identity; throws UNAUTHENTICATED. */
+export async function identifyCaller(
+  access: Pick<GatewayAccess, 'citizens' | 'authenticatorFor'>,
+  policies: PolicySet,
+  req: Pick<IncomingMessage, 'headers'>,
+): Promise<Identity> {
   const authorization = req.headers.authorization;
   if (access.citizens && unverifiedIssuer(authorization) === access.citizens.issuer) {
     const citizen = await access.citizens.authenticate(authorization);
-    checkCitizenPurpose(header(req, 'x-purpose'));
     // X-End-User is a partner's agent; a citizen acts for themselves, so the header is not taken.
-    return { partnerId: CITIZEN_PARTNER_ID, purpose: CITIZEN_PURPOSE, endUser: null, citizenSsin: citizen.ssin };
+    return { partnerId: CITIZEN_PARTNER_ID, endUser: null, citizenSsin: citizen.ssin };
   }
   const partner = await access.authenticatorFor(policies).authenticate(authorization);
-  const purpose = checkPurpose(header(req, 'x-purpose'), policies.purposes);
-  return { partnerId: partner.partnerId, purpose, endUser: header(req, 'x-end-user')?.slice(0, 200) ?? null };
+  return { partnerId: partner.partnerId, endUser: header(req, 'x-end-user')?.slice(0, 200) ?? null };
+}
+
+/** The purpose an identified caller declares (X-Purpose); throws PURPOSE_REQUIRED or UNKNOWN_PURPOSE. */
+export function declaredPurpose(identity: Identity, policies: PolicySet, req: Pick<IncomingMessage, 'headers'>): string {
+  if (identity.citizenSsin !== undefined) {
+    checkCitizenPurpose(header(req, 'x-purpose'));
+    return CITIZEN_PURPOSE;
+  }
+  return checkPurpose(header(req, 'x-purpose'), policies.purposes);
 }
 
 /**

@@ -28,6 +28,7 @@ const REFUSALS = new Set([
   'TIME_RANGE_TOO_LONG',
   'INVALID_CURSOR',
   'PAGE_SIZE_OUT_OF_RANGE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /**
@@ -71,8 +72,16 @@ export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPl
   };
 }
 
+/** Who a record names: a caller, perhaps refused before its purpose was known. */
+interface RecordedCaller {
+  partnerId: string;
+  purpose: string | null;
+  today: string;
+  endUser: string | null;
+}
+
 export function requestRecord(
-  context: Pick<GatewayContext, 'requestId' | 'caller' | 'access'> | { requestId: string; caller?: undefined; access?: undefined },
+  context: { requestId: string; caller?: RecordedCaller; access?: GatewayContext['access'] },
   details: Pick<RequestRecordBody, 'operationName' | 'documentHash' | 'outcome' | 'code' | 'durationMs'>,
 ): RequestRecordBody {
   const caller = context.caller;
@@ -85,5 +94,28 @@ export function requestRecord(
     partnerDay: `${caller?.partnerId ?? '-'}|${caller?.today ?? new Date().toISOString().slice(0, 10)}`,
     endUser: caller?.endUser ?? null,
     ...details,
+  };
+}
+
+/**
+ * Records a request refused before GraphQL (too large, over a limit, rate
+ * limited, shed, malformed, not a POST) for an identified caller: the same
+ * request record as any other, with the refusal's code and, when the body was
+ * read, the document's hash and the document.
+ */
+export function recordRefusal(trail: AuditTrail) {
+  return async (
+    refusal: { code: string },
+    caller: RecordedCaller,
+    details: { requestId: string; body?: { query?: unknown; operationName?: unknown }; durationMs: number },
+  ): Promise<void> => {
+    const query = typeof details.body?.query === 'string' ? details.body.query : undefined;
+    const documentHash = query ? sha256Hex(query) : null;
+    const operationName = typeof details.body?.operationName === 'string' ? details.body.operationName : null;
+    const record = requestRecord(
+      { requestId: details.requestId, caller },
+      { operationName, documentHash, outcome: 'refused', code: refusal.code, durationMs: details.durationMs },
+    );
+    await Promise.all([trail.writer.append(record), documentHash && query ? trail.rememberDocument(documentHash, query) : undefined]);
   };
 }

@@ -27,7 +27,39 @@ export interface Partner {
   issuer: string;
   /** Where its public keys are: a JWKS file (relative to authz-policies/) or an https URL. */
   jwks: { file: string } | { url: string };
+  /** Its fair-use and operation limits where they differ from the gateway's defaults. */
+  limits?: Partial<RequestLimits>;
   location: SourceLocation;
+}
+
+/**
+ * What one caller may send: how often, how many at once, and how large or
+ * costly one operation may be. The gateway has defaults; partners.yaml may set
+ * any of them per partner.
+ */
+export interface RequestLimits {
+  /** Requests per minute (a fixed window per gateway process). */
+  requestsPerMinute: number;
+  /** Requests in progress at once. */
+  concurrentRequests: number;
+  /** Bytes of the GraphQL document. */
+  documentBytes: number;
+  /** Lexical tokens of the document, counted while parsing. */
+  tokens: number;
+  /** Nesting of selections. */
+  depth: number;
+  /** Aliases in the operation, fragments included. */
+  aliases: number;
+  /** Fields at the root of the operation. */
+  rootFields: number;
+  /** Directives in the operation. */
+  directives: number;
+  /** Field selections written in the document (before lists multiply them). */
+  fields: number;
+  /** Estimated cost: every field reached, lists counted by their length (decision 0016). */
+  cost: number;
+  /** Persons one request may name, across every alias of `person` and `persons`. */
+  persons: number;
 }
 
 export interface Purpose {

@@ -1,4 +1,4 @@
-import { type Partner, type PartnerKind } from './model.js';
+import { type Partner, type PartnerKind, type RequestLimits } from './model.js';
 import { type PolicyProblem } from './PolicyLoadError.js';
 import { readPolicyYaml } from './readPolicyYaml.js';
 import { validateAgainstSchema } from './validateAgainstSchema.js';
@@ -9,6 +9,7 @@ interface PartnerEntry {
   kind: PartnerKind;
   issuer: string;
   jwks: { file: string } | { url: string };
+  limits?: Partial<RequestLimits>;
 }
 
 /**

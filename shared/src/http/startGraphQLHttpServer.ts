@@ -1,18 +1,58 @@
-import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import { HttpInputError, readJsonBody } from './readJsonBody.js';
-import type { Logger } from '../logger.js';
+import { Readable } from 'node:stream';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { describeError, type Logger } from '../logger.js';
+import { HttpRefusal } from './HttpRefusal.js';
+import { refusalOfFrameworkError } from './refusalOfFrameworkError.js';
+import { readGraphQLRequestBody, type GraphQLRequestBody } from './readGraphQLRequestBody.js';
 
-export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+/**
+ * Who a request comes from and what it may do, established on the headers
+ * alone before the body is read (the gateway authenticates the partner here),
+ * then checked again once the body is read (the gateway's operation limits).
+ * Every refusal made before GraphQL — by these hooks, by the framework (size,
+ * media type, malformed JSON) or by a plugin (rate limits) — is reported to
+ * `refused`, which the gateway records in the audit trail.
+ */
+export interface HttpAdmission<TAdmitted> {
+  /** Runs first, on the headers. Throw an HttpRefusal to refuse: nothing else runs. */
+  admit(req: IncomingMessage, requestId: string): Promise<TAdmitted>;
+  /** Runs once the body is a GraphQL request, before GraphQL. Throw an HttpRefusal to refuse. */
+  check?(admitted: TAdmitted, body: GraphQLRequestBody, requestId: string): Promise<void> | void;
+  /**
+   * Every refusal made before GraphQL, awaited before it is sent. `admitted` is
+   * what admit() established (or the refusal's own `subject` when admit
+   * refused someone it had identified), undefined for an unidentified caller.
+   */
+  refused?(refusal: HttpRefusal, admitted: TAdmitted | undefined, details: RefusalDetails): Promise<void>;
+  /** Once the response has been sent or the connection has closed: release what admit() took. */
+  finished?(admitted: TAdmitted): void;
+}
+
+export interface RefusalDetails {
+  requestId: string;
+  /** The request body, when it was read and is a JSON object. */
+  body?: Partial<GraphQLRequestBody>;
+  durationMs: number;
+}
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext, TAdmitted = undefined> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context (DataLoaders live here). */
-  context: (req: http.IncomingMessage) => Promise<TContext>;
+  context: (req: IncomingMessage, admitted: TAdmitted, requestId: string) => Promise<TContext>;
+  admission?: HttpAdmission<TAdmitted>;
+  /** Registers plugins (rate limits) on the GraphQL route's scope, after admission. */
+  configure?: (app: FastifyInstance) => Promise<void>;
+  /** Registers routes outside the GraphQL route's admission (the development explorer). */
+  routes?: (app: FastifyInstance) => Promise<void>;
   /** 0 picks a free port. */
   port: number;
   host?: string;
   logger: Logger;
-  /** Largest accepted request body; default 1 MiB (1,000 SSINs inline take about 16 KiB). */
+  /** Largest accepted request body; default 1 MiB (1,000 SSINs in variables take about 16 KiB). */
   bodyLimitBytes?: number;
   /** Answers GET /health; default: always ready. */
   health?: () => Promise<boolean>;
@@ -26,91 +66,132 @@ export interface RunningHttpServer {
   stop(): Promise<void>;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    requestId: string;
+    admitted?: unknown;
+    startedAt: number;
+  }
+}
+
+const METHOD_NOT_ALLOWED = new HttpRefusal({
+  status: 405,
+  code: 'METHOD_NOT_ALLOWED',
+  message: 'Send GraphQL operations with POST and a JSON body; GET is not accepted, so that no identifier ends up in a URL.',
+  headers: { allow: 'POST' },
+});
+
 /**
- * Serves an ApolloServer at /graphql on plain node:http, with a body limit and a
- * /health probe for the process supervisor. Written here rather than using
- * `startStandaloneServer` because that one has no health route, accepts 50 MB
- * bodies and prints stack traces to the console on malformed input.
+ * Serves an ApolloServer at /graphql on Fastify: POST with a JSON body only,
+ * a body limit, a /health probe for the process supervisor, and every refusal
+ * answered as a GraphQL error with a stable code. Fastify rather than
+ * hand-written node:http (decision 0015): it closes the connection after a
+ * refusal that left a body unread, so the client's next request on a
+ * keep-alive connection is not reset, and it parses JSON safely.
  */
-export async function startGraphQLHttpServer<TContext extends BaseContext>(
-  options: GraphQLHttpServerOptions<TContext>,
+export async function startGraphQLHttpServer<TContext extends BaseContext, TAdmitted = undefined>(
+  options: GraphQLHttpServerOptions<TContext, TAdmitted>,
 ): Promise<RunningHttpServer> {
-  const { apollo, logger } = options;
-  const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+  const { apollo, logger, admission } = options;
   await apollo.start();
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: { message: (error as Error).message } }, 'unhandled HTTP error');
-      if (!res.headersSent)
-        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // A slow client cannot hold a connection open indefinitely with a trickle of body.
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  // JSON only: text/plain and form bodies are what a cross-site form or script can send without a preflight.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.decorateRequest('requestId', '');
+  app.decorateRequest('admitted', undefined);
+  app.decorateRequest('startedAt', 0);
+
+  const refuse = async (request: FastifyRequest, reply: FastifyReply, refusal: HttpRefusal): Promise<FastifyReply> => {
+    const admitted = (refusal.subject ?? request.admitted) as TAdmitted | undefined;
+    const body = typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body) ? request.body : undefined;
+    if (admission?.refused && request.requestId) {
+      await admission
+        .refused(refusal, admitted, {
+          requestId: request.requestId,
+          ...(body ? { body: body as Partial<GraphQLRequestBody> } : {}),
+          durationMs: Math.round(performance.now() - request.startedAt),
+        })
+        .catch((error: unknown) => logger.error({ requestId: request.requestId, ...describeError(error) }, 'refusal not recorded'));
+    }
+    if (request.requestId) reply.header('x-request-id', request.requestId);
+    return reply.code(refusal.status).headers(refusal.headers).type('application/json; charset=utf-8').send(refusal.toBody());
+  };
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const refusal = refusalOfFrameworkError(error, options.bodyLimitBytes ?? 1024 * 1024);
+    if (!refusal) {
+      logger.error({ requestId: request.requestId, ...describeError(error) }, 'unhandled HTTP error');
+      return reply
+        .code(500)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+    return refuse(request, reply, refusal);
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') {
-      const ok = options.health ? await options.health().catch(() => false) : true;
-      sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', ...options.status?.() });
-      return;
-    }
-    if (url.pathname !== '/graphql' && url.pathname !== '/') {
-      sendJson(res, 404, { errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    let body: unknown;
-    try {
-      body = req.method === 'POST' ? await readJsonBody(req, bodyLimit) : undefined;
-    } catch (error) {
-      if (error instanceof HttpInputError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-        return;
+  app.setNotFoundHandler(async (_request, reply) =>
+    reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send({
+        errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.', extensions: { code: 'BAD_REQUEST', reason: 'NOT_FOUND' } }],
+      }),
+  );
+
+  app.get('/health', async (_request, reply) => {
+    const ok = options.health ? await options.health().catch(() => false) : true;
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ...options.status?.() });
+  });
+
+  if (options.routes) await app.register(options.routes);
+  await app.register(async (graphql) => {
+    graphql.addHook('onRequest', async (request, reply) => {
+      request.requestId = randomUUID();
+      request.startedAt = performance.now();
+      if (admission) {
+        request.admitted = await admission.admit(request.raw, request.requestId);
+        const admitted = request.admitted as TAdmitted;
+        if (admission.finished) reply.raw.once('close', () => admission.finished!(admitted));
       }
-      throw error;
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: (req.method ?? 'GET').toUpperCase(),
-      headers,
-      search: url.search,
-      body,
-    };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => options.context(req),
+      if (request.method !== 'POST') throw METHOD_NOT_ALLOWED;
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    if (options.configure) await options.configure(graphql);
+    graphql.all('/graphql', async (request, reply) => {
+      const body = readGraphQLRequestBody(request.body);
+      if (admission?.check) await admission.check(request.admitted as TAdmitted, body, request.requestId);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+        context: () => options.context(request.raw, request.admitted as TAdmitted, request.requestId),
+      });
+      for (const [key, value] of response.headers) reply.header(key, value);
+      reply.code(response.status ?? 200);
+      if (response.body.kind === 'complete') return reply.send(response.body.string);
+      return reply.send(Readable.from(response.body.asyncIterator));
+    });
   });
-  const { port } = server.address() as AddressInfo;
+
   const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port, host });
+  const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     port,
     async stop() {
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await apollo.stop();
     },
   };
-}
-
-function sendJson(res: http.ServerResponse, status: number, payload: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(payload));
 }

@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
@@ -70,6 +74,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: access.development,
     // Federated traces would send resolver timings to the gateway on every call; we have no use for them.
     plugins: [
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       // Cache hints would need a hook on every field resolved (about a tenth of a subgraph's
       // CPU on a 1,000-person call, and the promises it allocates), for answers that must never

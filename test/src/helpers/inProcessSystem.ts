@@ -23,6 +23,8 @@ export interface InProcessOptions {
   serverKind: ServerKind;
   /** The audit trails; default: on the sources' client. */
   audit?: { gateway?: AuditTrail; sources?: AuditTrail };
+  /** The gateway's policy directory (default authz-policies/), load-shedding bound (default 64), development mode (default off). */
+  gateway?: { policyDir?: string; maxInFlight?: number; development?: boolean };
 }
 
 /**
@@ -53,7 +55,13 @@ export async function startInProcessSystem(options: InProcessOptions) {
   const gateway = await startGateway({
     port: 0,
     logger,
-    access: createGatewayAccess({ signingKey: keys.privateJwk, logger }),
+    access: createGatewayAccess({
+      signingKey: keys.privateJwk,
+      logger,
+      ...(options.gateway?.policyDir ? { policyDir: options.gateway.policyDir } : {}),
+      ...(options.gateway?.development ? { development: true } : {}),
+    }),
+    ...(options.gateway?.maxInFlight !== undefined ? { maxInFlight: options.gateway.maxInFlight } : {}),
     audit: options.audit?.gateway ?? createAuditTrail({ client, service: 'test-gateway' }),
     subgraphUrls: { persons, employment, unemployment },
     subgraphTimeoutMs: 30_000,
