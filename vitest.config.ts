@@ -36,6 +36,9 @@ export default defineConfig({
           include: ['test/src/**/*.e2e.ts', 'test/attacks/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['test/src/globalSetup.ts'],
+          // Production behaviour with the repository's development keys trusted (docs/operations.md); a suite that
+          // tests production itself sets CROSSROADS_ENV=production for the processes it starts.
+          env: { CROSSROADS_ENV: 'test' },
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // The suites share one database server and stack; running files one by

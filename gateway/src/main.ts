@@ -1,26 +1,48 @@
-import { auditTrailFromEnv, createLogger, describeError } from '@crossroads/shared';
+import { auditTrailFromEnv, checkSettings, createLogger, exitOnStartFailure, readSettings } from '@crossroads/shared';
 import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
 import { startGateway } from './startGateway.js';
 
+// Every setting the gateway reads, before anything else (the logger reads LOG_LEVEL): all problems at once.
+try {
+  checkSettings('gateway');
+} catch (error) {
+  exitOnStartFailure('gateway', error);
+}
 const logger = createLogger('gateway');
 try {
+  const s = readSettings([
+    'GATEWAY_PORT',
+    'HOST',
+    'PERSONS_URL',
+    'EMPLOYMENT_URL',
+    'UNEMPLOYMENT_URL',
+    'AUTHORIZATIONS_URL',
+    'AUDIT_URL',
+    'SUBGRAPH_TIMEOUT_MS',
+    'GATEWAY_MAX_IN_FLIGHT',
+  ]);
+  // Keys and policies first: a refused key or policy set stops the start before any connection is made.
+  const access = gatewayAccessFromEnv(logger);
   const audit = await auditTrailFromEnv('gateway');
+  const subgraphUrls = {
+    persons: s.PERSONS_URL,
+    employment: s.EMPLOYMENT_URL,
+    unemployment: s.UNEMPLOYMENT_URL,
+    authorizations: s.AUTHORIZATIONS_URL,
+    audit: s.AUDIT_URL,
+  };
   const server = await startGateway({
     audit: audit.trail,
-    port: Number(process.env.GATEWAY_PORT ?? 4000),
-    ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    port: s.GATEWAY_PORT,
+    host: s.HOST,
     logger,
-    access: gatewayAccessFromEnv(logger),
-    subgraphUrls: {
-      ...(process.env.PERSONS_URL ? { persons: process.env.PERSONS_URL } : {}),
-      ...(process.env.EMPLOYMENT_URL ? { employment: process.env.EMPLOYMENT_URL } : {}),
-      ...(process.env.UNEMPLOYMENT_URL ? { unemployment: process.env.UNEMPLOYMENT_URL } : {}),
-      ...(process.env.AUTHORIZATIONS_URL ? { authorizations: process.env.AUTHORIZATIONS_URL } : {}),
-      ...(process.env.AUDIT_URL ? { audit: process.env.AUDIT_URL } : {}),
-    },
-    ...(process.env.SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS) } : {}),
+    access,
+    // Unset: the URL written in the supergraph.
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphUrls).filter(([, url]) => url !== undefined)),
+    subgraphTimeoutMs: s.SUBGRAPH_TIMEOUT_MS,
+    maxInFlight: s.GATEWAY_MAX_IN_FLIGHT,
   });
-  logger.info({ url: server.url }, 'gateway listening');
+  logger.info({ url: server.url, policyVersion: access.policies.status().version }, 'gateway listening');
   const stop = async () => {
     await server.stop();
     await audit.close();
@@ -29,6 +51,5 @@ try {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 } catch (error) {
-  logger.fatal(describeError(error), 'gateway failed to start');
-  process.exit(1);
+  exitOnStartFailure('gateway', error, logger);
 }

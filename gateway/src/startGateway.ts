@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   describeError,
+  processStatus,
   startGraphQLHttpServer,
   toPublicError,
   type AuditTrail,
@@ -165,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     port: options.port,
     ...(options.host ? { host: options.host } : {}),
     logger,
+    status: () => processStatus(access.policies),
   });
   return {
     ...server,

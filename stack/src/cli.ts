@@ -1,10 +1,23 @@
 // `npm start`: the whole system on this machine, with seeded data.
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
+import path from 'node:path';
 import { ensureServerBinaries } from '@crossroads/db';
-import { generateAuditKeyPair, type AuditKeyPair } from '@crossroads/shared';
+import { createPublicKey } from 'node:crypto';
+import {
+  auditKeyId,
+  auditSigningKeyFromEnv,
+  generateAuditKeyPair,
+  readSettings,
+  settings,
+  settingsOf,
+  type AuditKeyPair,
+  type SettingName,
+} from '@crossroads/shared';
+import type { JWK } from 'jose';
 import { startStack } from './startStack.js';
-import { defaultPorts, repoRoot, serviceNames, type ServiceName } from './services.js';
+import { removeStackState, writeStackState, DEFAULT_STACK_STATE_FILE } from './stackState.js';
+import { repoRoot, serviceNames } from './services.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,11 +32,17 @@ if (values.help) {
 Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
 then the persons, employment and unemployment sources, the committee's
 register (authorizations), the audit trail's reader (audit) and the gateway.
-Environment: MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001),
-EMPLOYMENT_PORT (4002), UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004),
-AUDIT_PORT (4005), AUDIT_MONGODB_URI (default MONGODB_URI),
-AUDIT_WITNESS_FILE (.data/audit-witness.jsonl), AUDIT_CHECKPOINT_INTERVAL_MS,
-AUDIT_WRITE_TIMEOUT_MS, AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
+It runs as CROSSROADS_ENV=development unless told otherwise: the development
+keys of dev-keys/ are trusted, and the audit checkpoints are signed with the
+development key kept in .data/audit-keys.json. Under any other CROSSROADS_ENV
+it takes AUDIT_SIGNING_KEY from the environment and the services refuse every
+development key (docs/operations.md). It records what it runs in
+.data/stack.json, for npm run policies:reload.
+Environment: every variable of the README's configuration table, among them
+MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001), EMPLOYMENT_PORT (4002),
+UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004), AUDIT_PORT (4005),
+AUDIT_MONGODB_URI (default MONGODB_URI), AUDIT_WITNESS_FILE
+(.data/audit-witness.jsonl), AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
 `);
   process.exit(0);
 }
@@ -35,30 +54,64 @@ if (!Number.isInteger(persons) || persons < 4 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const envPort = (name: ServiceName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPorts[name]);
 const say = (message: string) => process.stderr.write(`[crossroads] ${message}\n`);
 const pad = Math.max(...serviceNames.map((n) => n.length));
 
+// A developer's machine: the services it starts inherit this (and trust the development keys) unless told otherwise.
+process.env.CROSSROADS_ENV ||= 'development';
+const env = readStartSettings();
+const development = env.CROSSROADS_ENV === 'development';
+
+/** Every setting npm start reads, checked before anything starts; a bad one stops it naming the variable. */
+function readStartSettings() {
+  try {
+    // What every service it starts will read, checked now, before the database starts: all but what the stack supplies.
+    const supplied = new Set<SettingName>(['GATEWAY_SIGNING_KEY', 'GATEWAY_PUBLIC_KEY', 'AUDIT_SIGNING_KEY', 'PORT']);
+    const names = new Set([...settingsOf('npm start'), ...serviceNames.flatMap((name) => settingsOf(name))]);
+    readSettings([...names].filter((name) => !supplied.has(name)));
+    return readSettings([
+      'CROSSROADS_ENV',
+      'MONGODB_URI',
+      'AUTHZ_POLICY_DIR',
+      'GATEWAY_PORT',
+      'PERSONS_PORT',
+      'EMPLOYMENT_PORT',
+      'UNEMPLOYMENT_PORT',
+      'AUTHORIZATIONS_PORT',
+      'AUDIT_PORT',
+    ]);
+  } catch (error) {
+    say(`could not start:\n${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 try {
-  if (!process.env.MONGODB_URI) ensureServerBinaries();
-  const auditKeys = developmentAuditKeys(`${repoRoot}.data`);
+  if (!env.MONGODB_URI) ensureServerBinaries();
+  const auditKeys = development ? developmentAuditKeys(`${repoRoot}.data`) : deploymentAuditKeys();
   const stack = await startStack({
     auditKeys,
-    ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
+    ...(env.MONGODB_URI ? { mongoUri: env.MONGODB_URI } : { dataDir: `${repoRoot}.data` }),
     // Beside the data it vouches for, whichever database holds it.
     witnessFile: process.env.AUDIT_WITNESS_FILE || `${repoRoot}.data/audit-witness.jsonl`,
     persons,
     seed,
     ports: {
-      gateway: envPort('gateway'),
-      persons: envPort('persons'),
-      employment: envPort('employment'),
-      unemployment: envPort('unemployment'),
-      authorizations: envPort('authorizations'),
-      audit: envPort('audit'),
+      gateway: env.GATEWAY_PORT,
+      persons: env.PERSONS_PORT,
+      employment: env.EMPLOYMENT_PORT,
+      unemployment: env.UNEMPLOYMENT_PORT,
+      authorizations: env.AUTHORIZATIONS_PORT,
+      audit: env.AUDIT_PORT,
     },
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,
+  });
+  writeStackState(DEFAULT_STACK_STATE_FILE, {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    policyDir: path.resolve(repoRoot, env.AUTHZ_POLICY_DIR),
+    services: serviceNames.map((name) => ({ name, pid: stack.services[name].child.pid!, port: stack.services[name].port })),
   });
   const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
   process.stderr.write(`
@@ -73,7 +126,9 @@ Crossroads is running.
     npm run -s audit -- export --partner capac --from $(TZ=Europe/Brussels date +%F) --to $(TZ=Europe/Brussels date +%F) --gateway ${gatewayUrl}
   Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only;
   every checkpoint is also witnessed in ${stack.witnessFile}):
-    MONGODB_URI=${stack.mongoUri} AUDIT_WITNESS_FILE=${stack.witnessFile} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
+    CROSSROADS_ENV=${env.CROSSROADS_ENV} MONGODB_URI=${stack.mongoUri} AUDIT_WITNESS_FILE=${stack.witnessFile} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
+  After editing authz-policies/, reload every service and see what each says:
+    npm run policies:reload
 Press Ctrl-C to stop.
 `);
   let stopping = false;
@@ -81,6 +136,7 @@ Press Ctrl-C to stop.
     if (stopping) return;
     stopping = true;
     say('stopping…');
+    removeStackState(DEFAULT_STACK_STATE_FILE);
     await stack.stop();
     process.exit(0);
   };
@@ -89,6 +145,23 @@ Press Ctrl-C to stop.
 } catch (error) {
   say(`could not start: ${(error as Error).message}`);
   process.exit(1);
+}
+
+/**
+ * Outside development the checkpoint key is the deployment's, from
+ * AUDIT_SIGNING_KEY (a development key there is refused); its public half is
+ * derived from it.
+ */
+function deploymentAuditKeys(): AuditKeyPair {
+  if (!process.env.AUDIT_SIGNING_KEY) {
+    throw new Error(
+      `CROSSROADS_ENV=${env.CROSSROADS_ENV}: set AUDIT_SIGNING_KEY (${settings.AUDIT_SIGNING_KEY.expected}); the development key in .data/ is for development only.`,
+    );
+  }
+  const privateJwk = auditSigningKeyFromEnv();
+  const publicKey = createPublicKey({ key: privateJwk as never, format: 'jwk' });
+  const publicJwk = { ...(publicKey.export({ format: 'jwk' }) as JWK), kid: auditKeyId(publicKey), alg: 'EdDSA', use: 'sig' };
+  return { privateJwk, publicJwk };
 }
 
 /**

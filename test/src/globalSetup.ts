@@ -23,6 +23,8 @@ export async function setup(project: TestProject): Promise<void> {
   const auditKeys = generateAuditKeyPair();
   stack = await startStack({
     auditKeys,
+    // The services trust the repository's development keys, and otherwise behave as in production.
+    env: { CROSSROADS_ENV: 'test' },
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : {}),
     persons: E2E_PERSONS,
     seed: 1,

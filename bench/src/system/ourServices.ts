@@ -32,16 +32,19 @@ export function layerEnv(disabled: readonly SecurityLayer[]): NodeJS.ProcessEnv 
   return disabled.length ? { CROSSROADS_ENV: 'benchmark', CROSSROADS_BENCH_DISABLE: disabled.join(',') } : {};
 }
 
-/** What every service process gets: production mode, the bench's log level, nothing from the parent that switches layers. */
+/**
+ * What every service process gets: production behaviour with the repository's development keys trusted
+ * (CROSSROADS_ENV=benchmark, no layer off unless layerEnv says so), the bench's log level.
+ */
 function baseEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    CROSSROADS_ENV: 'benchmark',
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     // Every writer of the audit trail signs its checkpoints; one throw-away key for the whole bench run.
     ...auditEnv,
   };
-  delete env.CROSSROADS_ENV;
   delete env.CROSSROADS_BENCH_DISABLE;
   return env;
 }

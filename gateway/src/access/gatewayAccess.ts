@@ -18,7 +18,10 @@ import {
   type PartnerTokenCacheOptions,
   type PolicySet,
   type PolicyStore,
+  type KeyTrust,
   type SecurityLayer,
+  keyTrustFromEnv,
+  readSettings,
   wholeNumberFromEnv,
 } from '@crossroads/shared';
 import type { GraphQLSchema } from 'graphql';
@@ -57,31 +60,51 @@ export interface GatewayAccessOptions {
   audience?: string;
   /** How long and how many verified partner tokens are re-used (decision 0013); defaults in createPartnerAuthenticator. */
   partnerTokenCache?: PartnerTokenCacheOptions;
+  /**
+   * Where the partners' and the citizens' provider's key files are read, which
+   * keys are refused, how JWKS URLs are fetched (keyTrustFromEnv); absent: as
+   * in development (files from the policy directory, nothing refused).
+   */
+  keyTrust?: KeyTrust;
 }
 
 export function createGatewayAccess(options: GatewayAccessOptions): GatewayAccess {
   const apiSchema = readApiSchema();
   const dir = options.policyDir ?? policyDir;
-  const policies = createPolicyStore({ dir, schema: apiSchema, logger: options.logger });
   const authenticators = new WeakMap<PolicySet, PartnerAuthenticator>();
   const audience = options.audience ?? GATEWAY_AUDIENCE;
+  const keyTrust = options.keyTrust;
+  const authenticatorFor = (set: PolicySet): PartnerAuthenticator => {
+    let authenticator = authenticators.get(set);
+    if (!authenticator) {
+      authenticator = createPartnerAuthenticator({
+        partners: set.partners,
+        policyDir: dir,
+        audience,
+        ...(keyTrust ? { keyTrust } : {}),
+        ...(options.partnerTokenCache ? { tokenCache: options.partnerTokenCache } : {}),
+      });
+      authenticators.set(set, authenticator);
+    }
+    return authenticator;
+  };
+  // The partners' keys are read with the set, at start and on every reload: a
+  // missing key file or a development key refuses the set (the start stops, or
+  // the set in force stays) instead of refusing that partner's every request.
+  const policies = createPolicyStore({
+    dir,
+    schema: apiSchema,
+    logger: options.logger,
+    prepare: (set) => void authenticatorFor(set),
+    ...(keyTrust?.jwksDir ? { versionDirs: [dir, keyTrust.jwksDir] } : {}),
+  });
   const citizenLogin = readCitizenLogin(dir);
   return {
     policies,
-    authenticatorFor(set) {
-      let authenticator = authenticators.get(set);
-      if (!authenticator) {
-        authenticator = createPartnerAuthenticator({
-          partners: set.partners,
-          policyDir: dir,
-          audience,
-          ...(options.partnerTokenCache ? { tokenCache: options.partnerTokenCache } : {}),
-        });
-        authenticators.set(set, authenticator);
-      }
-      return authenticator;
-    },
-    citizens: citizenLogin ? createCitizenAuthenticator({ login: citizenLogin, policyDir: dir, audience }) : null,
+    authenticatorFor,
+    citizens: citizenLogin
+      ? createCitizenAuthenticator({ login: citizenLogin, policyDir: dir, audience, ...(keyTrust ? { keyTrust } : {}) })
+      : null,
     signer: createGatewaySigner({ privateJwk: options.signingKey }),
     apiSchema,
     development: options.development ?? false,
@@ -91,20 +114,25 @@ export function createGatewayAccess(options: GatewayAccessOptions): GatewayAcces
 
 /**
  * From the environment: GATEWAY_SIGNING_KEY, AUTHZ_POLICY_DIR, CROSSROADS_ENV,
- * PARTNER_TOKEN_CACHE_TTL_MS, PARTNER_TOKEN_CACHE_MAX. Reloads policies on SIGHUP.
+ * JWKS_DIR and the JWKS_* bounds, PARTNER_TOKEN_CACHE_TTL_MS,
+ * PARTNER_TOKEN_CACHE_MAX. Outside development, refuses development keys and
+ * key files read from the repository. Reloads policies on SIGHUP.
  */
 export function gatewayAccessFromEnv(logger: Logger, env: NodeJS.ProcessEnv = process.env): GatewayAccess {
+  const { AUTHZ_POLICY_DIR } = readSettings(['AUTHZ_POLICY_DIR'], env);
   const access = createGatewayAccess({
-    ...(env.AUTHZ_POLICY_DIR ? { policyDir: env.AUTHZ_POLICY_DIR } : {}),
+    policyDir: AUTHZ_POLICY_DIR,
     signingKey: gatewaySigningKeyFromEnv(env),
     logger,
     development: isDevelopment(env),
     disabled: disabledSecurityLayers(env),
     partnerTokenCache: partnerTokenCacheOptionsFromEnv(env),
+    // Every token of that issuer is refused until its published keys are fixed: say so at error level.
+    keyTrust: keyTrustFromEnv(env, (message) =>
+      logger.error({ problem: message }, "JWKS refused; that issuer's tokens are refused until it is fixed"),
+    ),
   });
   reloadOnSighup(access.policies);
-  // Partner key files are read when the authenticator is built; build it now so a missing key stops the start.
-  access.authenticatorFor(access.policies.current());
   return access;
 }
 

@@ -1,14 +1,11 @@
 import path from 'node:path';
-import { wholeNumberFromEnv } from '../envNumbers.js';
+import { readSettings } from '../config/readSettings.js';
 
 /**
- * The audit trail's settings from the environment, one small reader each, so
- * that the checked schema of every variable can take them over as they are.
- * Messages name the variable and never quote a path's surroundings.
+ * The audit trail's own settings, read through the one checked schema of every
+ * variable (shared/src/config/settings.ts: ranges, defaults, meanings).
  */
 
-export const AUDIT_CHECKPOINT_INTERVAL_MS_ENV = 'AUDIT_CHECKPOINT_INTERVAL_MS';
-export const AUDIT_WRITE_TIMEOUT_MS_ENV = 'AUDIT_WRITE_TIMEOUT_MS';
 export const AUDIT_WITNESS_FILE_ENV = 'AUDIT_WITNESS_FILE';
 
 /** A committed record waits at most this long for a signed checkpoint of its chain's head. */
@@ -18,25 +15,17 @@ export const DEFAULT_WRITE_TIMEOUT_MS = 5_000;
 
 /**
  * AUDIT_CHECKPOINT_INTERVAL_MS: how long a committed record may wait before a
- * signed checkpoint covers it (default 5,000). Records after a chain's newest
- * checkpoint can be cut off unseen, so this bounds what an intruder (or a
- * crash) can make disappear without a trace. At least 100 ms: a checkpoint is
- * an insert and an fsync of the witness.
+ * signed checkpoint covers it. Records after a chain's newest checkpoint can be
+ * cut off unseen, so this bounds what an intruder (or a crash) can make
+ * disappear without a trace.
  */
 export function auditCheckpointIntervalMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const ms = wholeNumberFromEnv(env, AUDIT_CHECKPOINT_INTERVAL_MS_ENV) ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
-  if (ms < 100) throw new Error(`${AUDIT_CHECKPOINT_INTERVAL_MS_ENV} must be at least 100 (milliseconds).`);
-  return ms;
+  return readSettings(['AUDIT_CHECKPOINT_INTERVAL_MS'], env).AUDIT_CHECKPOINT_INTERVAL_MS;
 }
 
-/**
- * AUDIT_WRITE_TIMEOUT_MS: how long a request waits for its audit record before
- * it fails closed with AUDIT_UNAVAILABLE (default 5,000). At least 1 ms.
- */
+/** AUDIT_WRITE_TIMEOUT_MS: how long a request waits for its audit record before it fails closed with AUDIT_UNAVAILABLE. */
 export function auditWriteTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const ms = wholeNumberFromEnv(env, AUDIT_WRITE_TIMEOUT_MS_ENV) ?? DEFAULT_WRITE_TIMEOUT_MS;
-  if (ms < 1) throw new Error(`${AUDIT_WRITE_TIMEOUT_MS_ENV} must be at least 1 (milliseconds).`);
-  return ms;
+  return readSettings(['AUDIT_WRITE_TIMEOUT_MS'], env).AUDIT_WRITE_TIMEOUT_MS;
 }
 
 /**
@@ -46,7 +35,6 @@ export function auditWriteTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env)
  * checkpoints, leaves no trace). Resolved to an absolute path.
  */
 export function auditWitnessFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const value = env[AUDIT_WITNESS_FILE_ENV];
-  if (value === undefined || value === '') return undefined;
-  return path.resolve(value);
+  const file = readSettings(['AUDIT_WITNESS_FILE'], env).AUDIT_WITNESS_FILE;
+  return file === undefined ? undefined : path.resolve(file);
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_WRITE_TIMEOUT_MS,
 } from './auditSettings.js';
 import { auditSigningKeyFromEnv } from './checkpoints/auditKeys.js';
+import { readSettings, setting } from '../config/readSettings.js';
 import { createCheckpointer, type Checkpointer } from './checkpoints/createCheckpointer.js';
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js';
 import { openFileWitness, type CheckpointWitness } from './checkpoints/fileWitness.js';
@@ -129,14 +130,11 @@ function withinTimeout<T>(write: Promise<T>, ms: number): Promise<T> {
 /**
  * AUDIT_WRITE_CONCERN: `journaled` (default: acknowledged by a majority, in
  * the journal) or `acknowledged` (w: 1, for an embedded single-node server whose
- * durability the operator accepts). Anything weaker is refused: an audit
- * record that may be lost is no audit record.
+ * durability the operator accepts). Anything weaker is refused by the settings
+ * schema: an audit record that may be lost is no audit record.
  */
 export function auditWriteConcernFromEnv(env: NodeJS.ProcessEnv = process.env): WriteConcernSettings {
-  const value = env.AUDIT_WRITE_CONCERN ?? 'journaled';
-  if (value === 'journaled') return { w: 'majority', j: true };
-  if (value === 'acknowledged') return { w: 1, j: true };
-  throw new Error(`AUDIT_WRITE_CONCERN must be "journaled" or "acknowledged"; got "${value}".`);
+  return setting('AUDIT_WRITE_CONCERN', env) === 'journaled' ? { w: 'majority', j: true } : { w: 1, j: true };
 }
 
 /** The audit store's connection: AUDIT_MONGODB_URI, or the process's MONGODB_URI. */
@@ -144,12 +142,13 @@ export async function auditTrailFromEnv(
   service: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ trail: AuditTrail; close(): Promise<void> }> {
-  const uri = env.AUDIT_MONGODB_URI ?? env.MONGODB_URI;
+  const s = readSettings(['AUDIT_MONGODB_URI', 'MONGODB_URI'], env);
+  const uri = s.AUDIT_MONGODB_URI ?? s.MONGODB_URI;
   if (!uri) throw new Error('The audit store needs AUDIT_MONGODB_URI or MONGODB_URI.');
-  // Settings first: a mistake in them should stop the start before anything is opened.
-  const writeConcern = auditWriteConcernFromEnv(env);
+  // Settings and keys first: a mistake, or a development key, stops the start before anything is opened.
   // A process that records releases must sign its chain's checkpoints: AUDIT_SIGNING_KEY is required.
   const signingKey = auditSigningKeyFromEnv(env);
+  const writeConcern = auditWriteConcernFromEnv(env);
   const checkpointIntervalMs = auditCheckpointIntervalMsFromEnv(env);
   const writeTimeoutMs = auditWriteTimeoutMsFromEnv(env);
   const witnessFile = auditWitnessFileFromEnv(env);

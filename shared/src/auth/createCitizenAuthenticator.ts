@@ -2,6 +2,7 @@ import { jwtVerify, type JWTPayload } from 'jose';
 import { parseSsin, SsinError } from '../identifiers/ssin.js';
 import { MAX_PARTNER_TOKEN_LIFETIME_SECONDS, PARTNER_TOKEN_ALGORITHMS } from './createPartnerAuthenticator.js';
 import { explainJoseError } from './explainJoseError.js';
+import type { KeyTrust } from './keyTrust.js';
 import { loadKeySet } from './loadKeySet.js';
 import { readBearerToken } from './readBearerToken.js';
 import type { CitizenLogin } from './readCitizenLogin.js';
@@ -15,8 +16,10 @@ export const MAX_CITIZEN_TOKEN_LIFETIME_SECONDS = MAX_PARTNER_TOKEN_LIFETIME_SEC
 
 export interface CitizenAuthenticatorOptions {
   login: CitizenLogin;
-  /** Directory a `jwks.file` is relative to (authz-policies/). */
+  /** Directory a `jwks.file` is relative to (authz-policies/), unless `keyTrust.jwksDir` is given. */
   policyDir: string;
+  /** Where key files are read, which keys are refused, how remote sets are fetched; absent: as in development. */
+  keyTrust?: KeyTrust;
   /** Expected `aud`, normally GATEWAY_AUDIENCE. */
   audience: string;
   /** Allowed clock skew with the identity provider; default 30 s. */
@@ -53,6 +56,7 @@ export function createCitizenAuthenticator(options: CitizenAuthenticatorOptions)
   const clockTolerance = options.clockToleranceSec ?? 30;
   const keySet = loadKeySet(login.jwks, {
     policyDir: options.policyDir,
+    ...(options.keyTrust ? { trust: options.keyTrust } : {}),
     where: `the citizens' identity provider (${login.location.file}:${login.location.line})`,
     unavailable: () =>
       unauthenticated(

@@ -206,7 +206,7 @@ describe('createPartnerAuthenticator: the policy set is checked at start', () =>
 
   it('refuses to start when a JWKS file is missing', () => {
     expect(start(partner('capac'))).toThrow(
-      /^partner capac \(partners\.yaml:1\): jwks file keys\/capac\.jwks\.json cannot be read as JSON: /,
+      /\npartners\.yaml:1: partner capac: jwks file keys\/capac\.jwks\.json cannot be read as JSON: /,
     );
   });
 
@@ -214,19 +214,19 @@ describe('createPartnerAuthenticator: the policy set is checked at start', () =>
     const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
     fs.writeFileSync(path.join(dir, 'leaked.jwks.json'), JSON.stringify({ keys: [await exportJWK(privateKey)] }));
     expect(start(partner('capac', { file: 'leaked.jwks.json' }))).toThrow(
-      'partner capac (partners.yaml:1): jwks file leaked.jwks.json contains a private key; publish only the public part.',
+      'partners.yaml:1: partner capac: jwks file leaked.jwks.json contains a private key; publish only the public part.',
     );
   });
 
   it('refuses to start when a JWKS file is outside the policy directory', () => {
     expect(start(partner('capac', { file: '../etc/keys.json' }))).toThrow(
-      'partner capac (partners.yaml:1): jwks file ../etc/keys.json is outside the policy directory.',
+      'partners.yaml:1: partner capac: jwks file ../etc/keys.json is outside the policy directory.',
     );
   });
 
   it('refuses to start when a JWKS URL is not https', () => {
     expect(start(partner('capac', { url: 'http://keys.example.be/jwks.json' }))).toThrow(
-      'partner capac (partners.yaml:1): jwks url http://keys.example.be/jwks.json must use https.',
+      'partners.yaml:1: partner capac: jwks url http://keys.example.be/jwks.json must use https.',
     );
   });
 });

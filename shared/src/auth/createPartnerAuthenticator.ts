@@ -3,6 +3,7 @@ import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Partner } from '../authz/model.js';
 import { explainJoseError } from './explainJoseError.js';
+import type { KeyTrust } from './keyTrust.js';
 import { loadPartnerKeySets } from './loadPartnerKeySets.js';
 import { readBearerToken } from './readBearerToken.js';
 import { unauthenticated } from './unauthenticated.js';
@@ -15,8 +16,10 @@ export const MAX_PARTNER_TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface PartnerAuthenticatorOptions {
   partners: Map<string, Partner>;
-  /** Directory the partners' `jwks.file` paths are relative to (authz-policies/). */
+  /** Directory the partners' `jwks.file` paths are relative to (authz-policies/), unless `keyTrust.jwksDir` is given. */
   policyDir: string;
+  /** Where key files are read, which keys are refused, how remote sets are fetched; absent: as in development. */
+  keyTrust?: KeyTrust;
   /** Expected `aud`, normally GATEWAY_AUDIENCE. */
   audience: string;
   /** Allowed clock skew with the partners' machines; default 30 s. */
@@ -78,7 +81,7 @@ export interface PartnerAuthenticator {
 export function createPartnerAuthenticator(options: PartnerAuthenticatorOptions): PartnerAuthenticator {
   const { partners, audience } = options;
   const clockTolerance = options.clockToleranceSec ?? 30;
-  const keySets = loadPartnerKeySets(partners, options.policyDir);
+  const keySets = loadPartnerKeySets(partners, options.policyDir, options.keyTrust);
   const cache = createTokenCache(options.tokenCache);
   const maxAgeMs = options.tokenCache?.maxAgeMs ?? DEFAULT_PARTNER_TOKEN_CACHE_MAX_AGE_MS;
 

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JWK } from 'jose';
 import { policyDir } from '../authz/policyPaths.js';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { repoRoot } from '../config/repoRoot.js';
 
 /** Private development keys: published on purpose, trusted nowhere but on a developer's machine. */
 export const DEV_KEYS_DIR = path.join(repoRoot, 'dev-keys');

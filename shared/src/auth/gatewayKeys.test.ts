@@ -18,32 +18,34 @@ describe('gateway keys from the environment', () => {
   });
 
   it('says which variable is missing', () => {
-    expect(() => gatewayPublicKeyFromEnv({})).toThrow(
-      'GATEWAY_PUBLIC_KEY is not set: the stack passes every subgraph this key as a JWK in JSON (npm start does it for you).',
-    );
+    expect(() => gatewayPublicKeyFromEnv({})).toThrow('GATEWAY_PUBLIC_KEY is not set: expected a public Ed25519 JWK in JSON');
   });
 
   it('refuses a value that is not JSON without quoting it (it may be a private key)', () => {
     const env = { GATEWAY_SIGNING_KEY: '{"d":"c2VjcmV0' };
-    expect(() => gatewaySigningKeyFromEnv(env)).toThrow(/^GATEWAY_SIGNING_KEY is not valid JSON: it must be a JWK in JSON\.$/);
+    expect(() => gatewaySigningKeyFromEnv(env)).toThrow(
+      /^GATEWAY_SIGNING_KEY \(value not shown\): expected a private Ed25519 JWK in JSON; it is not valid JSON$/,
+    );
   });
 
   it('refuses a private key given as the public key', async () => {
     const env = { GATEWAY_PUBLIC_KEY: JSON.stringify((await generateGatewayKeyPair()).privateJwk) };
-    expect(() => gatewayPublicKeyFromEnv(env)).toThrow('GATEWAY_PUBLIC_KEY contains a private key ("d"); give only the public part.');
+    expect(() => gatewayPublicKeyFromEnv(env)).toThrow(
+      'GATEWAY_PUBLIC_KEY (value not shown): expected a public Ed25519 JWK in JSON; it contains a private key ("d"); give only the public part.',
+    );
   });
 
   it('refuses a key of another type', () => {
     const env = { GATEWAY_SIGNING_KEY: JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'a', y: 'b', d: 'c' }) };
     expect(() => gatewaySigningKeyFromEnv(env)).toThrow(
-      'GATEWAY_SIGNING_KEY is not an Ed25519 private key (a JWK with kty OKP, crv Ed25519, x and d).',
+      'GATEWAY_SIGNING_KEY (value not shown): expected a private Ed25519 JWK in JSON; it is not an Ed25519 private key (a JWK with kty OKP, crv Ed25519, x and d).',
     );
   });
 
   it('refuses an Ed25519 JWK whose x does not decode to a key', () => {
     const env = { GATEWAY_PUBLIC_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'too-short' }) };
     expect(() => gatewayPublicKeyFromEnv(env)).toThrow(
-      'GATEWAY_PUBLIC_KEY is not a valid Ed25519 key (its x or d does not decode to one).',
+      'GATEWAY_PUBLIC_KEY (value not shown): expected a public Ed25519 JWK in JSON; it is not a valid Ed25519 key (its x or d does not decode to one).',
     );
   });
 });

@@ -1,8 +1,9 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { ed25519PrivateKey, ed25519PublicKey } from './ed25519Keys.js';
+import { setting } from '../config/readSettings.js';
+import { refuseDevelopmentKeysOutsideDevelopment } from './keyTrustFromEnv.js';
 
-export const GATEWAY_SIGNING_KEY_ENV = 'GATEWAY_SIGNING_KEY';
-export const GATEWAY_PUBLIC_KEY_ENV = 'GATEWAY_PUBLIC_KEY';
+export const GATEWAY_SIGNING_KEY_ENV = 'GATEWAY_SIGNING_KEY' as const;
+export const GATEWAY_PUBLIC_KEY_ENV = 'GATEWAY_PUBLIC_KEY' as const;
 
 export interface GatewayKeyPair {
   privateJwk: JWK;
@@ -27,31 +28,20 @@ export function gatewayKeyPairToEnv(pair: GatewayKeyPair): { [GATEWAY_SIGNING_KE
   return { [GATEWAY_SIGNING_KEY_ENV]: JSON.stringify(pair.privateJwk), [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(pair.publicJwk) };
 }
 
-/** The gateway's signing key, from GATEWAY_SIGNING_KEY; throws a message fit for a start-up failure. */
+/**
+ * The gateway's signing key, from GATEWAY_SIGNING_KEY (checked by the settings
+ * schema); outside development never a development key, which would let anyone
+ * with the repository sign calls every subgraph accepts.
+ */
 export function gatewaySigningKeyFromEnv(env: NodeJS.ProcessEnv = process.env): JWK {
-  const jwk = jwkFromEnv(env, GATEWAY_SIGNING_KEY_ENV, 'the gateway');
-  ed25519PrivateKey(jwk, GATEWAY_SIGNING_KEY_ENV);
+  const jwk = setting(GATEWAY_SIGNING_KEY_ENV, env);
+  refuseDevelopmentKeysOutsideDevelopment([jwk], GATEWAY_SIGNING_KEY_ENV, env);
   return jwk;
 }
 
-/** The key subgraphs check gateway tokens with, from GATEWAY_PUBLIC_KEY. */
+/** The key subgraphs check gateway tokens with, from GATEWAY_PUBLIC_KEY; outside development never a development key. */
 export function gatewayPublicKeyFromEnv(env: NodeJS.ProcessEnv = process.env): JWK {
-  const jwk = jwkFromEnv(env, GATEWAY_PUBLIC_KEY_ENV, 'every subgraph');
-  ed25519PublicKey(jwk, GATEWAY_PUBLIC_KEY_ENV);
+  const jwk = setting(GATEWAY_PUBLIC_KEY_ENV, env);
+  refuseDevelopmentKeysOutsideDevelopment([jwk], GATEWAY_PUBLIC_KEY_ENV, env);
   return jwk;
-}
-
-function jwkFromEnv(env: NodeJS.ProcessEnv, name: string, whoGetsIt: string): JWK {
-  const raw = env[name];
-  if (!raw) throw new Error(`${name} is not set: the stack passes ${whoGetsIt} this key as a JWK in JSON (npm start does it for you).`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    // JSON.parse's own message quotes the input, which may be a private key.
-    throw new Error(`${name} is not valid JSON: it must be a JWK in JSON.`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error(`${name} is not a JSON object: it must be a JWK.`);
-  return parsed as JWK;
 }

@@ -27,6 +27,17 @@ export { readCitizenLogin, CITIZEN_LOGIN_FILE, type CitizenLogin } from './readC
 export { unverifiedIssuer } from './unverifiedIssuer.js';
 export { isConsistentCitizenClaim } from './citizenClaim.js';
 export { loadKeySet, type KeySetSource, type LoadKeySetOptions } from './loadKeySet.js';
+export { DEFAULT_REMOTE_KEY_SET_BOUNDS, MAX_JWKS_BYTES, MAX_JWKS_KEYS, type KeyTrust, type RemoteKeySetBounds } from './keyTrust.js';
+export { keyTrustFromEnv, developmentKeys, refuseDevelopmentKeysOutsideDevelopment } from './keyTrustFromEnv.js';
+export {
+  readDevelopmentKeys,
+  findDevelopmentKey,
+  refuseDevelopmentKeys,
+  DevelopmentKeyError,
+  DEVELOPMENT_AUDIT_KEYS_FILE,
+  type DevelopmentKeys,
+} from './developmentKeys.js';
+export { jwkThumbprint } from './jwkThumbprint.js';
 export { createGatewaySigner, type GatewaySigner, type GatewaySignRequest, type GatewayTokenClaims } from './createGatewaySigner.js';
 export { createGatewayTokenVerifier, type GatewayTokenVerifier, type GatewayTokenVerifierOptions } from './createGatewayTokenVerifier.js';
 export {

@@ -56,6 +56,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext, TAdmitte
   bodyLimitBytes?: number;
   /** Answers GET /health; default: always ready. */
   health?: () => Promise<boolean>;
+  /** More for GET /health to report (the process's policy set: policies:reload reads it); default nothing. */
+  status?: () => Record<string, unknown>;
 }
 
 export interface RunningHttpServer {
@@ -147,7 +149,7 @@ export async function startGraphQLHttpServer<TContext extends BaseContext, TAdmi
 
   app.get('/health', async (_request, reply) => {
     const ok = options.health ? await options.health().catch(() => false) : true;
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable' });
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ...options.status?.() });
   });
 
   if (options.routes) await app.register(options.routes);

@@ -89,7 +89,11 @@ async function start(disabled: ReadonlySet<'sealing'> = new Set()) {
     context: async () => ({}),
     access: {
       verifier: createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: 'test' }),
-      policies: { current: () => set, reload: () => false },
+      policies: {
+        current: () => set,
+        reload: () => false,
+        status: () => ({ version: 'test', loadedAt: '', reloads: 0, lastReload: null }),
+      },
       development: false,
       disabled,
     },

@@ -21,6 +21,7 @@ import { startGraphQLHttpServer, type RunningHttpServer } from '../http/startGra
 import { describeError, type Logger } from '../logger.js';
 import { toPublicError } from '../publicError.js';
 import type { SubgraphAccess } from './subgraphAccess.js';
+import { processStatus } from '../access/processStatus.js';
 import { CLAIMS_HEADER } from '../access/securityLayers.js';
 import { isConsistentCitizenClaim } from '../auth/citizenClaim.js';
 import { unauthenticated } from '../auth/unauthenticated.js';
@@ -172,6 +173,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     ...(options.host ? { host: options.host } : {}),
     logger,
     ...(options.health ? { health: options.health } : {}),
+    status: () => processStatus(access.policies),
   });
 }
 

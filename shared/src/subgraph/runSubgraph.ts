@@ -1,10 +1,14 @@
 import type { Db, MongoClient } from 'mongodb';
-import { createLogger, describeError, type Logger } from '../logger.js';
+import { checkSettings, readSettings } from '../config/readSettings.js';
+import { exitOnStartFailure } from '../config/exitOnStartFailure.js';
+import type { ProcessName } from '../config/settings.js';
+import { createLogger, type Logger } from '../logger.js';
 import { connectMongo, mongoUriFromEnv } from '../mongo/connectMongo.js';
 import { detectServerKind, type ServerKind } from '../mongo/serverKind.js';
 import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
 import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
+import { auditSigningKeyFromEnv } from '../audit/checkpoints/auditKeys.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
@@ -40,6 +44,12 @@ export function requireMongo(deps: SubgraphDependencies): { client: MongoClient;
  * SIGINT/SIGTERM so that in-flight requests finish.
  */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  // Every setting this subgraph reads, before anything else (the logger reads LOG_LEVEL): all problems at once.
+  try {
+    checkSettings(definition.name as ProcessName);
+  } catch (error) {
+    exitOnStartFailure(definition.name, error);
+  }
   const logger = createLogger(definition.name);
   try {
     const access = subgraphAccessFromEnv(definition.name, logger);
@@ -47,20 +57,22 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     let mongo: SubgraphDependencies['mongo'];
     let audit: Awaited<ReturnType<typeof auditTrailFromEnv>> | undefined;
     if (definition.database !== false) {
+      // Its checkpoint key is checked before connecting: a missing or development key stops the start at once.
+      auditSigningKeyFromEnv();
       client = await connectMongo(definition.mongoUri?.(process.env) ?? mongoUriFromEnv(), `crossroads-${definition.name}`);
       mongo = { client, serverKind: await detectServerKind(client) };
       audit = await auditTrailFromEnv(definition.name);
     }
-    const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
+    const { PORT, HOST } = readSettings(['PORT', 'HOST']);
     const server = await definition.start({
       ...(mongo ? { mongo } : {}),
       audit: audit?.trail ?? null,
       access,
       logger,
-      port,
-      ...(process.env.HOST ? { host: process.env.HOST } : {}),
+      port: PORT ?? definition.defaultPort,
+      host: HOST,
     });
-    logger.info({ url: server.url, serverKind: mongo?.serverKind }, 'subgraph listening');
+    logger.info({ url: server.url, serverKind: mongo?.serverKind, policyVersion: access.policies.status().version }, 'subgraph listening');
     const stop = async (signal: string) => {
       logger.info({ signal }, 'stopping');
       await server.stop();
@@ -71,8 +83,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (error) {
-    logger.fatal(describeError(error), 'subgraph failed to start');
-    process.exit(1);
+    exitOnStartFailure(definition.name, error, logger);
   }
 }
 

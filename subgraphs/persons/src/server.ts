@@ -1,5 +1,5 @@
 import { collections } from '@crossroads/db';
-import { defineSourceSubgraph } from '@crossroads/shared';
+import { defineSourceSubgraph, setting } from '@crossroads/shared';
 import { contextFactory } from './context.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './typeDefs.js';
@@ -10,5 +10,5 @@ export const personsSubgraph = defineSourceSubgraph({
   typeDefs,
   resolvers,
   database: collections.persons.database,
-  context: (client, serverKind) => contextFactory({ client, serverKind, maxBatch: Number(process.env.PERSONS_MAX_BATCH ?? 1000) }),
+  context: (client, serverKind) => contextFactory({ client, serverKind, maxBatch: setting('PERSONS_MAX_BATCH') }),
 });

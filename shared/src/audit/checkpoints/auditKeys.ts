@@ -1,9 +1,11 @@
 import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
-import { ed25519PrivateKey, ed25519PublicKey } from '../../auth/ed25519Keys.js';
+import { refuseDevelopmentKeysOutsideDevelopment } from '../../auth/keyTrustFromEnv.js';
+import { ConfigError, setting } from '../../config/readSettings.js';
+import { settings } from '../../config/settings.js';
 
-export const AUDIT_SIGNING_KEY_ENV = 'AUDIT_SIGNING_KEY';
-export const AUDIT_PUBLIC_KEYS_ENV = 'AUDIT_PUBLIC_KEYS';
+export const AUDIT_SIGNING_KEY_ENV = 'AUDIT_SIGNING_KEY' as const;
+export const AUDIT_PUBLIC_KEYS_ENV = 'AUDIT_PUBLIC_KEYS' as const;
 
 export interface AuditKeyPair {
   privateJwk: JWK;
@@ -36,35 +38,27 @@ export function auditKeyId(key: KeyObject): string {
   return createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('base64url');
 }
 
-/** The writer's checkpoint key, from AUDIT_SIGNING_KEY; messages never quote the value. */
+/**
+ * The writer's checkpoint key, from AUDIT_SIGNING_KEY (checked by the settings
+ * schema; refusals never quote it). Outside development never a development
+ * key: whoever holds it could re-sign a rewritten chain.
+ */
 export function auditSigningKeyFromEnv(env: NodeJS.ProcessEnv = process.env): JWK {
-  const parsed = jsonFromEnv(env, AUDIT_SIGNING_KEY_ENV, 'a private Ed25519 JWK in JSON');
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error(`${AUDIT_SIGNING_KEY_ENV} is not a JSON object: it must be a private Ed25519 JWK.`);
-  ed25519PrivateKey(parsed as JWK, AUDIT_SIGNING_KEY_ENV);
-  return parsed as JWK;
+  const jwk = setting(AUDIT_SIGNING_KEY_ENV, env);
+  refuseDevelopmentKeysOutsideDevelopment([jwk], AUDIT_SIGNING_KEY_ENV, env);
+  return jwk;
 }
 
 /**
  * Every key whose checkpoints are trusted, from AUDIT_PUBLIC_KEYS: a list, so
  * that a new key can be added before writers switch to it and an old one kept
- * while checkpoints it signed remain.
+ * while checkpoints it signed remain. Outside development none may be a
+ * development key (a checkpoint it signed proves nothing).
  */
 export function auditPublicKeysFromEnv(env: NodeJS.ProcessEnv = process.env): JWK[] {
-  const parsed = jsonFromEnv(env, AUDIT_PUBLIC_KEYS_ENV, 'a JSON array of public Ed25519 JWKs');
-  if (!Array.isArray(parsed) || parsed.length === 0)
-    throw new Error(`${AUDIT_PUBLIC_KEYS_ENV} must be a non-empty JSON array of public Ed25519 JWKs.`);
-  parsed.forEach((jwk, i) => ed25519PublicKey(jwk as JWK, `${AUDIT_PUBLIC_KEYS_ENV}[${i}]`));
-  return parsed as JWK[];
-}
-
-function jsonFromEnv(env: NodeJS.ProcessEnv, name: string, what: string): unknown {
-  const raw = env[name];
-  if (!raw) throw new Error(`${name} is not set: give ${what}.`);
-  try {
-    return JSON.parse(raw);
-  } catch {
-    // JSON.parse's own message quotes the input, which may be a private key.
-    throw new Error(`${name} is not valid JSON: give ${what}.`);
-  }
+  const keys = setting(AUDIT_PUBLIC_KEYS_ENV, env);
+  if (keys === undefined)
+    throw new ConfigError([`${AUDIT_PUBLIC_KEYS_ENV} is not set: expected ${settings[AUDIT_PUBLIC_KEYS_ENV].expected}`]);
+  refuseDevelopmentKeysOutsideDevelopment(keys, AUDIT_PUBLIC_KEYS_ENV, env);
+  return keys;
 }

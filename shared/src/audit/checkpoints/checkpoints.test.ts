@@ -86,8 +86,10 @@ describe('audit keys from the environment', () => {
   });
 
   it('says which variable is missing', () => {
-    expect(() => auditSigningKeyFromEnv({})).toThrow('AUDIT_SIGNING_KEY is not set: give a private Ed25519 JWK in JSON.');
-    expect(() => auditPublicKeysFromEnv({})).toThrow('AUDIT_PUBLIC_KEYS is not set: give a JSON array of public Ed25519 JWKs.');
+    expect(() => auditSigningKeyFromEnv({})).toThrow('AUDIT_SIGNING_KEY is not set: expected a private Ed25519 JWK in JSON');
+    expect(() => auditPublicKeysFromEnv({})).toThrow(
+      'AUDIT_PUBLIC_KEYS is not set: expected a non-empty JSON array of public Ed25519 JWKs',
+    );
   });
 
   it('never quotes the value it refuses', () => {
@@ -108,11 +110,13 @@ describe('audit keys from the environment', () => {
   it('wants a list of public keys, without private parts', () => {
     const pair = generateAuditKeyPair();
     expect(() => auditPublicKeysFromEnv({ AUDIT_PUBLIC_KEYS: JSON.stringify(pair.publicJwk) })).toThrow(
-      'AUDIT_PUBLIC_KEYS must be a non-empty JSON array of public Ed25519 JWKs.',
+      'AUDIT_PUBLIC_KEYS (value not shown): expected a non-empty JSON array of public Ed25519 JWKs; it is not a non-empty JSON array',
     );
-    expect(() => auditPublicKeysFromEnv({ AUDIT_PUBLIC_KEYS: '[]' })).toThrow('AUDIT_PUBLIC_KEYS must be a non-empty JSON array');
+    expect(() => auditPublicKeysFromEnv({ AUDIT_PUBLIC_KEYS: '[]' })).toThrow(
+      /^AUDIT_PUBLIC_KEYS \(value not shown\): expected a non-empty JSON array/,
+    );
     expect(() => auditPublicKeysFromEnv({ AUDIT_PUBLIC_KEYS: JSON.stringify([pair.publicJwk, pair.privateJwk]) })).toThrow(
-      'AUDIT_PUBLIC_KEYS[1] contains a private key ("d"); give only the public part.',
+      'AUDIT_PUBLIC_KEYS (value not shown): expected a non-empty JSON array of public Ed25519 JWKs; key 2 contains a private key ("d"); give only the public part.',
     );
   });
 });
