@@ -9,10 +9,15 @@ export interface FerretDbOptions {
   stateDir: string;
   logFile: string;
   port?: number;
+  /** Extra environment for the server (GOGC, GOMEMLIMIT: the measurement scripts try other settings). */
+  env?: Record<string, string>;
+  /** `host:port` for FerretDB's debug handlers (pprof), for profiling; off by default. */
+  debugAddr?: string;
 }
 
 export interface RunningFerretDb {
   port: number;
+  pid: number;
   uri: string;
   stop(): Promise<void>;
 }
@@ -28,11 +33,11 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${options.stateDir}`,
       '--telemetry=disable',
-      '--debug-addr=-',
+      `--debug-addr=${options.debugAddr ?? '-'}`,
       '--log-level=warn',
       '--log-format=json',
     ],
-    { logFile: options.logFile },
+    { logFile: options.logFile, env: { ...process.env, ...options.env } },
   );
   const uri = `mongodb://127.0.0.1:${port}/`;
   await waitUntilReady(
@@ -47,5 +52,5 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
     server,
     'FerretDB',
   );
-  return { port, uri, stop: () => server.stop('SIGTERM') };
+  return { port, pid: server.child.pid!, uri, stop: () => server.stop('SIGTERM') };
 }
