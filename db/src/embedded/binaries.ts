@@ -15,11 +15,11 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 /**
  * Our patches to it (db/ferretdb/*.patch), applied in name order. The build's
- * version names their level, `v1.24.2+crossroads.5`: the cached binary is
+ * version names their level, `v1.24.2+crossroads.6`: the cached binary is
  * rebuilt when it changes, and the subgraphs read it back from `buildInfo` to
  * know that `$in` is pushed down (shared/src/mongo/serverKind.ts).
  */
-const PATCH_LEVEL = 5;
+const PATCH_LEVEL = 6;
 export const FERRETDB_BUILD = `${FERRETDB_VERSION}+crossroads.${PATCH_LEVEL}`;
 const PATCH_DIR = fileURLToPath(new URL('../../ferretdb/', import.meta.url));
 const POSTGRES_CANDIDATES = ['/usr/lib/postgresql/15/bin'];
