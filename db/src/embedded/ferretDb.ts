@@ -22,6 +22,15 @@ export interface RunningFerretDb {
   stop(): Promise<void>;
 }
 
+/**
+ * The Go runtime's settings for FerretDB (decision 0022): a collection when the heap has grown
+ * 4× past what survived the last one (Go's default: 2×), which halves the collector's share of a
+ * large read for about 120 MiB of peak RSS instead of 60; and a soft ceiling at which the
+ * collector works harder rather than let a very large read grow the heap without bound. The
+ * environment of the starting process may set either (GOGC=off, GOMEMLIMIT=1GiB, …).
+ */
+export const FERRETDB_GO_RUNTIME: Readonly<Record<'GOGC' | 'GOMEMLIMIT', string>> = { GOGC: '400', GOMEMLIMIT: '512MiB' };
+
 export async function startFerretDb(options: FerretDbOptions): Promise<RunningFerretDb> {
   fs.mkdirSync(options.stateDir, { recursive: true });
   const port = options.port ?? (await freePort());
@@ -37,7 +46,7 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
       '--log-level=warn',
       '--log-format=json',
     ],
-    { logFile: options.logFile, env: { ...process.env, ...options.env } },
+    { logFile: options.logFile, env: { ...FERRETDB_GO_RUNTIME, ...process.env, ...options.env } },
   );
   const uri = `mongodb://127.0.0.1:${port}/`;
   await waitUntilReady(

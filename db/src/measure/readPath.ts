@@ -13,6 +13,7 @@ import { MongoClient } from 'mongodb';
 import { collections, databases } from '../layout.js';
 import { analyzeFerretDbTables, ensureIndexes } from '../indexes.js';
 import { startEmbeddedServer } from '../embedded/embeddedServer.js';
+import { FERRETDB_GO_RUNTIME } from '../embedded/ferretDb.js';
 import { isSeeded, seedDatabase } from '../seed/writeSeed.js';
 import { Random } from '../seed/prng.js';
 import { cpuMs, peakRssMiB, treeCpuMs } from './procCpu.js';
@@ -25,7 +26,7 @@ const USAGE = `usage: node --import tsx db/src/measure/readPath.ts [options]
   --singles S       sequential single reads per single-read phase (default 300)
   --binary PATH     FerretDB binary to measure (default: the project's build)
   --gogc G          GOGC for FerretDB (default: what db/src/embedded/ferretDb.ts sets)
-  --gomemlimit M    GOMEMLIMIT for FerretDB, e.g. 512MiB
+  --gomemlimit M    GOMEMLIMIT for FerretDB, e.g. 256MiB (default: what ferretDb.ts sets)
   --mixed SECONDS   also run the mixed load for that long (default 0: not run)
   --only LIST       comma-separated phases: one,floor1,in1000,floor1000,in3000,all,mixed
   --data-dir DIR    keep the database there between runs (seeded once); default a throw-away one
@@ -63,6 +64,9 @@ const say = (line: string) => void process.stderr.write(`${line}\n`);
 const env: Record<string, string> = {};
 if (values.gogc) env.GOGC = values.gogc;
 if (values.gomemlimit) env.GOMEMLIMIT = values.gomemlimit;
+
+/** The setting FerretDB runs with: ours, else the environment's, else the project's (ferretDb.ts). */
+const runtime = (name: 'GOGC' | 'GOMEMLIMIT') => env[name] ?? process.env[name] ?? FERRETDB_GO_RUNTIME[name];
 
 const server = await startEmbeddedServer({
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
@@ -143,7 +147,7 @@ try {
   };
   const buildInfo = await client.db('admin').command({ buildInfo: 1 });
   say(
-    `FerretDB ${String(buildInfo.ferretdbVersion)}, ${ssins.length} persons, GOGC=${env.GOGC ?? '(default)'} GOMEMLIMIT=${env.GOMEMLIMIT ?? '(none)'}`,
+    `FerretDB ${String(buildInfo.ferretdbVersion)}, ${ssins.length} persons, GOGC=${runtime('GOGC')} GOMEMLIMIT=${runtime('GOMEMLIMIT')}`,
   );
 
   if (phases.has('one')) await phase('one person by _id', singles, async () => ((await personsColl.findOne({ _id: draw(1)[0]! })) ? 1 : 0));
@@ -159,8 +163,10 @@ try {
   if (phases.has('mixed')) await mixedLoad(mixedSeconds);
   say(`FerretDB peak RSS ${peakRssMiB(server.ferretdbPid).toFixed(0)} MiB`);
 
-  if (values.json)
-    process.stdout.write(`${JSON.stringify({ ferretdb: buildInfo.ferretdbVersion, env, persons: ssins.length, results }, null, 2)}\n`);
+  if (values.json) {
+    const settings = { GOGC: runtime('GOGC'), GOMEMLIMIT: runtime('GOMEMLIMIT') };
+    process.stdout.write(`${JSON.stringify({ ferretdb: buildInfo.ferretdbVersion, settings, persons: ssins.length, results }, null, 2)}\n`);
+  }
 
   /**
    * What a busy hub asks of the store at once: four clients reading one person's three sources
