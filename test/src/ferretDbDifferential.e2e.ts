@@ -161,12 +161,10 @@ describe.skipIf(!postgresUrl)('our FerretDB build answers exactly as FerretDB 1.
     }
     const bySsin = [collections.employments, collections.quarterlyDeclarations, collections.unemploymentPayments];
     for (const c of bySsin) {
-      const one = (
-        (await probe
-          .db(c.database)
-          .collection(c.name)
-          .findOne({}, { sort: { _id: 1 } })) as { ssin: string }
-      ).ssin;
+      const one = (await probe
+        .db(c.database)
+        .collection<{ _id: string; ssin: string }>(c.name)
+        .findOne({}, { sort: { _id: 1 } }))!.ssin;
       await expectSameAnswer({ name: `${c.name}: one SSIN`, db: c.database, coll: c.name, filter: { ssin: one } });
       await expectSameAnswer({
         name: `${c.name}: $in of 60 SSINs`,
@@ -182,12 +180,10 @@ describe.skipIf(!postgresUrl)('our FerretDB build answers exactly as FerretDB 1.
       });
     }
     for (const c of [collections.persons, collections.unemploymentFiles]) {
-      const one = (
-        (await probe
-          .db(c.database)
-          .collection(c.name)
-          .findOne({}, { sort: { _id: -1 } })) as { _id: string }
-      )._id;
+      const one = (await probe
+        .db(c.database)
+        .collection<{ _id: string }>(c.name)
+        .findOne({}, { sort: { _id: -1 } }))!._id;
       await expectSameAnswer({ name: `${c.name}: one _id`, db: c.database, coll: c.name, filter: { _id: one } });
       await expectSameAnswer({
         name: `${c.name}: $in of 60 _ids`,
