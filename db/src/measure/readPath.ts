@@ -28,7 +28,8 @@ const USAGE = `usage: node --import tsx db/src/measure/readPath.ts [options]
   --gogc G          GOGC for FerretDB (default: what db/src/embedded/ferretDb.ts sets)
   --gomemlimit M    GOMEMLIMIT for FerretDB, e.g. 256MiB (default: what ferretDb.ts sets)
   --mixed SECONDS   also run the mixed load for that long (default 0: not run)
-  --only LIST       comma-separated phases: one,floor1,in1000,floor1000,in3000,all,mixed
+  --only LIST       comma-separated phases: one,floor1,in1000,floor1000,in3000,all,insert,mixed
+                    (insert, not in the default list: an audit-like insertMany of 4 records, --singles times)
   --data-dir DIR    keep the database there between runs (seeded once); default a throw-away one
   --debug-addr A    FerretDB's pprof address, e.g. 127.0.0.1:8088
   --json            print the results as JSON as well
@@ -160,12 +161,58 @@ try {
   if (phases.has('in3000'))
     await phase('3,000 persons by _id $in', runs, async () => (await personsColl.find({ _id: { $in: draw(3000) } }).toArray()).length);
   if (phases.has('all')) await phase('every person, no filter', runs, async () => (await personsColl.find({}).toArray()).length);
+  if (phases.has('insert')) {
+    // What the audit trail's writer sends for a three-source request: four records in one insertMany.
+    const audit = client.db(databases.audit).collection<{ _id: string }>('measure_inserts');
+    let seq = 0;
+    await phase('insertMany of 4 audit-like records', singles, async () => (await audit.insertMany(auditLike(seq++))).insertedCount);
+    await audit.drop();
+  }
   if (phases.has('mixed')) await mixedLoad(mixedSeconds);
   say(`FerretDB peak RSS ${peakRssMiB(server.ferretdbPid).toFixed(0)} MiB`);
 
   if (values.json) {
     const settings = { GOGC: runtime('GOGC'), GOMEMLIMIT: runtime('GOMEMLIMIT') };
     process.stdout.write(`${JSON.stringify({ ferretdb: buildInfo.ferretdbVersion, settings, persons: ssins.length, results }, null, 2)}\n`);
+  }
+
+  /** Four records shaped as the audit trail writes them (shared/src/audit/records.ts): a request and three releases. */
+  function auditLike(seq: number) {
+    const at = new Date().toISOString();
+    const common = { requestId: `m-${seq}`, partnerId: 'capac', purpose: 'UNEMPLOYMENT_BENEFIT', authorizationIds: ['ISC/24/017'] };
+    return [
+      {
+        _id: `request:m-${seq}`,
+        kind: 'request',
+        ...common,
+        partnerDay: 'capac|2026-11-27',
+        endUser: 'agent-0042',
+        operationName: 'Person',
+        documentHash: 'd'.repeat(64),
+        outcome: 'answered',
+        code: null,
+        durationMs: 12.5,
+        chain: 'measure:1',
+        seq: seq * 4,
+        prev: 'f'.repeat(64),
+        hash: 'e'.repeat(64),
+        at,
+      },
+      ...['persons', 'employment', 'unemployment'].map((source, i) => ({
+        _id: `release:m-${seq}:${source}`,
+        kind: 'release',
+        ...common,
+        partnerDay: 'capac|2026-11-27',
+        source,
+        ssins: draw(1),
+        fields: ['Query.person', 'Person.name', 'PersonName.lastName', 'PersonName.firstNames'],
+        chain: 'measure:1',
+        seq: seq * 4 + i + 1,
+        prev: 'e'.repeat(64),
+        hash: 'e'.repeat(64),
+        at,
+      })),
+    ];
   }
 
   /**
