@@ -88,6 +88,9 @@ async function openStore(mongoUri: string): Promise<Store> {
   // The subgraphs' pool size (shared/src/mongo/connectMongo.ts).
   const client = new MongoClient(mongoUri, { appName: 'crossroads-bench-store', maxPoolSize: 100 });
   await client.connect();
+  // Each load is a fresh generator: its connections are opened before it sends, as the subgraphs'
+  // long-lived pools already are (three reads of a person at once, eight connections at saturation).
+  await Promise.all(Array.from({ length: 24 }, () => client.db('admin').command({ ping: 1 })));
   return { read: (ssins) => readPersonsFromStore(client, ssins), close: () => client.close() };
 }
 
