@@ -86,7 +86,9 @@ export async function compareSystems(
     frontStarts.get(String(k), async () => {
       const turn = turns[k]!;
       const subgraphs = await subgraphsOf(turn);
-      return phases.time(`front: start (${turn.spec.front})`, () => startFront(turn.spec, subgraphs, workDir, turn.logDir));
+      return phases.time(`front: start (${turn.spec.front})`, () =>
+        startFront(turn.spec, subgraphs, workDir, turn.logDir, [], db.mongoUri),
+      );
     });
   const stopping: Promise<void>[] = [];
   const stop = async (what: Promise<void>) => {

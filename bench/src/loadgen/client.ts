@@ -1,10 +1,15 @@
 import http from 'node:http';
 import { BULK_QUERY, SINGLE_QUERY, floorQueries } from '../queries.js';
 
-/** Where a logical request goes: one GraphQL endpoint (a gateway), or the subgraphs themselves (the floor). */
+/**
+ * Where a logical request goes: one GraphQL endpoint (a gateway), the subgraphs
+ * themselves (the floor), or the database through the driver alone (the store:
+ * the documents the answer is made of, db/src/measure/storeReads.ts).
+ */
 export type Target =
   | { kind: 'graphql'; url: string; headers: Record<string, string> }
-  | { kind: 'floor'; urls: { persons: string; employment: string; unemployment: string }; headers: Record<string, string> };
+  | { kind: 'floor'; urls: { persons: string; employment: string; unemployment: string }; headers: Record<string, string> }
+  | { kind: 'store'; mongoUri: string };
 
 export interface Outcome {
   ok: boolean;
@@ -72,9 +77,27 @@ function errorCode(body: string): string {
 
 const failed = (error: unknown): Outcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
 
+/** The store target's connection: the driver and the reads, loaded only by a generator that needs them. */
+interface Store {
+  read(ssins: string[]): Promise<{ documents: number }>;
+  close(): Promise<void>;
+}
+
+async function openStore(mongoUri: string): Promise<Store> {
+  const [{ MongoClient }, { readPersonsFromStore }] = await Promise.all([import('mongodb'), import('@crossroads/db/storeReads')]);
+  // The subgraphs' pool size (shared/src/mongo/connectMongo.ts).
+  const client = new MongoClient(mongoUri, { appName: 'crossroads-bench-store', maxPoolSize: 100 });
+  await client.connect();
+  // Each load is a fresh generator: its connections are opened before it sends, as the subgraphs'
+  // long-lived pools already are (three reads of a person at once, eight connections at saturation).
+  await Promise.all(Array.from({ length: 24 }, () => client.db('admin').command({ ping: 1 })));
+  return { read: (ssins) => readPersonsFromStore(client, ssins), close: () => client.close() };
+}
+
 /** One logical request for `ssins` (one: the single-person query; several: `persons`), as each kind of target makes it. */
 export class Operations {
   private readonly urls: Record<string, URL>;
+  private store: Promise<Store> | undefined;
 
   constructor(
     private readonly client: Client,
@@ -83,15 +106,33 @@ export class Operations {
     this.urls =
       target.kind === 'graphql'
         ? { gateway: new URL(target.url) }
-        : {
-            persons: new URL(target.urls.persons),
-            employment: new URL(target.urls.employment),
-            unemployment: new URL(target.urls.unemployment),
-          };
+        : target.kind === 'floor'
+          ? {
+              persons: new URL(target.urls.persons),
+              employment: new URL(target.urls.employment),
+              unemployment: new URL(target.urls.unemployment),
+            }
+          : {};
+  }
+
+  /** Opens what the first request would otherwise open (the store's connections), so that no request pays for it. */
+  async ready(): Promise<void> {
+    if (this.target.kind === 'store') await (this.store ??= openStore(this.target.mongoUri));
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+    const store = this.store;
+    this.store = undefined;
+    await store?.then(
+      (s) => s.close(),
+      () => {},
+    );
   }
 
   async single(ssin: string): Promise<Outcome> {
     try {
+      if (this.target.kind === 'store') return await this.fromStore([ssin]);
       if (this.target.kind === 'graphql') {
         return judge(
           await this.client.post(this.urls.gateway!, this.target.headers, JSON.stringify({ query: SINGLE_QUERY, variables: { ssin } })),
@@ -105,6 +146,7 @@ export class Operations {
 
   async bulk(ssins: string[]): Promise<Outcome> {
     try {
+      if (this.target.kind === 'store') return await this.fromStore(ssins);
       if (this.target.kind === 'graphql') {
         return judge(
           await this.client.post(this.urls.gateway!, this.target.headers, JSON.stringify({ query: BULK_QUERY, variables: { ssins } })),
@@ -116,8 +158,17 @@ export class Operations {
     }
   }
 
+  /** The documents the answer is made of, read with the driver (every SSIN is in the population: none found is an error). */
+  private async fromStore(ssins: string[]): Promise<Outcome> {
+    if (this.target.kind !== 'store') throw new Error('not a store target');
+    const store = await (this.store ??= openStore(this.target.mongoUri));
+    const { documents } = await store.read(ssins);
+    return documents > 0 ? { ok: true } : { ok: false, error: 'no document found' };
+  }
+
   /** What the gateway's plan does: the persons fetch, then both `_entities` fetches in parallel for the persons found. */
   private async floor(body: string, field: 'person' | 'persons'): Promise<Outcome> {
+    if (this.target.kind !== 'floor') throw new Error('not a floor target');
     const headers = this.target.headers;
     const first = await this.client.post(this.urls.persons!, headers, body);
     const verdict = judge(first);

@@ -24,6 +24,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   // Open model: enough sockets that the generator never queues (queueing would still be measured, from the intended time).
   const client = new Client(spec.model === 'closed' ? spec.connections : 512);
   const ops = new Operations(client, spec.target);
+  await ops.ready();
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
   const tally = { sent: 0, ok: 0, errors: 0, unanswered: 0, shed: 0, samples: new Set<string>() };
   const record = (outcome: Outcome, startedAt: number) => {
@@ -60,7 +61,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   }
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  client.close();
+  await ops.close();
   return {
     model: spec.model,
     connections: spec.connections,

@@ -18,6 +18,7 @@ export function resultsMarkdown(results: BenchResults): string {
   const get = (id: string) => summaries.find((s) => s.system === id);
   const floor = get('floor');
   const hive = get('hive');
+  const store = get('store');
   const out: string[] = [];
   const o = results.options;
   out.push(
@@ -36,6 +37,7 @@ export function resultsMarkdown(results: BenchResults): string {
         'vs peer',
         'p50 / p99 at saturation (ms)',
         'p50 one connection (ms)',
+        'over the store (ms)',
         `p50 / p99 at ${o.targetRate} req/s (ms)`,
         'errors',
       ],
@@ -46,6 +48,7 @@ export function resultsMarkdown(results: BenchResults): string {
         hive ? ratio(s.saturation.median, hive.saturation.median) : '',
         `${n(s.saturationP50.median, 2)} / ${n(s.saturationP99.median, 2)}`,
         m(s.oneConnectionP50, 2),
+        store ? added(s.oneConnectionP50.median, store.oneConnectionP50.median) : '',
         `${m(s.target.p50, 2)} / ${m(s.target.p99, 2)}`,
         n(s.saturationErrors.max + s.target.errors.max, 0),
       ]),
@@ -69,13 +72,14 @@ export function resultsMarkdown(results: BenchResults): string {
   const procs = ['gateway', 'persons', 'employment', 'unemployment', 'ferretdb', 'postgres'];
   out.push(
     table(
-      ['system', ...procs, 'subgraphs', 'total', 'vs floor', 'load generator (share of machine)'],
+      ['system', ...procs, 'subgraphs', 'total', 'vs floor', 'vs store', 'load generator (share of machine)'],
       summaries.map((s) => [
         s.label,
         ...procs.map((p) => (s.cpuPerRequest[p] ? n(s.cpuPerRequest[p].median, 3) : '–')),
         n(subgraphCpu(s), 3),
         m(s.cpuPerRequestTotal, 3),
         floor ? ratio(s.cpuPerRequestTotal.median, floor.cpuPerRequestTotal.median) : '',
+        store ? ratio(s.cpuPerRequestTotal.median, store.cpuPerRequestTotal.median) : '',
         `${n(s.cpuPerRequest.loadgen?.median ?? NaN, 3)} (${n(s.loadgenShare.median * 100, 0)} %)`,
       ]),
     ),
@@ -94,6 +98,7 @@ export function resultsMarkdown(results: BenchResults): string {
         ...sizes.map((x) => `${x.toLocaleString('en')} SSIN${x > 1 ? 's' : ''}`),
         `${((many?.calls ?? 10) * (many?.callSize ?? 1_000)).toLocaleString('en')} in calls of ${callSize} (total ms)`,
         `${largest}: vs floor`,
+        `${largest}: vs store`,
         `CPU ms per person (${largest})`,
       ],
       withBulk.map((s) => [
@@ -101,10 +106,22 @@ export function resultsMarkdown(results: BenchResults): string {
         ...s.bulk.map((b) => `${m(b.msPerCall, 1)}; ${n(b.msPerPerson.median, 3)}${b.errors.max ? ` (${b.errors.max} err)` : ''}`),
         `${m(s.tenThousandMs, 0)}${s.tenThousandErrors.max ? ` (${s.tenThousandErrors.max} err)` : ''}`,
         floor ? ratio(s.bulk.at(-1)!.msPerCall.median, floor.bulk.at(-1)!.msPerCall.median) : '',
+        store?.bulk.length ? ratio(s.bulk.at(-1)!.msPerCall.median, store.bulk.at(-1)!.msPerCall.median) : '',
         n(s.bulk.at(-1)!.cpuMsPerPerson.median, 3),
       ]),
     ),
   );
+
+  const layers = layerRows(summaries);
+  if (layers.length) {
+    out.push('\n### Layer by layer: what each adds to the store (medians; one person at one connection, CPU per request at saturation)\n');
+    out.push(
+      table(
+        ['step', 'from → to', 'p50 one connection (ms)', 'CPU ms per request', `bulk of ${largest} (ms per call)`],
+        layers.map((r) => [r.step, r.between, r.p50, r.cpu, r.bulk]),
+      ),
+    );
+  }
 
   if (results.dbCommands) {
     out.push('\n### Database commands per call (everything on, counted on the wire between the subgraphs and FerretDB)\n');
@@ -178,6 +195,41 @@ export function resultsMarkdown(results: BenchResults): string {
   }
   if (results.notes.length) out.push(`\n### Notes\n\n${results.notes.map((x) => `- ${x}`).join('\n')}`);
   return out.join('\n') + '\n';
+}
+
+/** `+1.23` / `−0.45`: how much a row adds to the reference. */
+function added(value: number, reference: number, d = 2): string {
+  const x = value - reference;
+  return Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${n(Math.abs(x), d)}` : 'n/a';
+}
+
+/**
+ * Store → subgraphs → gateway with every layer, then what each layer adds on
+ * its own (everything on minus that layer off): where a request's cost comes from.
+ */
+function layerRows(summaries: SystemSummary[]): Array<{ step: string; between: string; p50: string; cpu: string; bulk: string }> {
+  const get = (id: string) => summaries.find((s) => s.system === id);
+  const store = get('store');
+  const floor = get('floor');
+  const on = get('all-on');
+  if (!store) return [];
+  const lastBulk = (s: SystemSummary) => s.bulk.at(-1)?.msPerCall.median ?? NaN;
+  const row = (step: string, to: SystemSummary, from?: SystemSummary) => ({
+    step,
+    between: from ? `${from.label} → ${to.label}` : to.label,
+    p50: from ? added(to.oneConnectionP50.median, from.oneConnectionP50.median) : n(to.oneConnectionP50.median, 2),
+    cpu: from ? added(to.cpuPerRequestTotal.median, from.cpuPerRequestTotal.median, 3) : n(to.cpuPerRequestTotal.median, 3),
+    bulk: from ? (to.bulk.length && from.bulk.length ? added(lastBulk(to), lastBulk(from), 1) : '–') : n(lastBulk(to), 1),
+  });
+  const rows = [row('the store: the documents, through the driver', store)];
+  if (floor) rows.push(row('+ the subgraphs (GraphQL over HTTP, shield)', floor, store));
+  if (on && floor) rows.push(row('+ the gateway and every layer', on, floor));
+  if (on) {
+    for (const off of summaries.filter((s) => s.system.startsWith('no-') && s.system !== 'no-authz')) {
+      rows.push(row(`one layer: ${off.system.slice(3)}`, on, off));
+    }
+  }
+  return rows;
 }
 
 export type { SystemSummary };

@@ -73,6 +73,18 @@ export function checkTargets(results: BenchResults, summaries: SystemSummary[]):
       `${f(ratio, 2)}× (${f(small.oneConnection.p50, 2)} → ${f(large.oneConnection.p50, 2)} ms)`,
     );
   }
+  const store = get('store');
+  if (store) {
+    // Issue #13: the database, read with the driver alone, must leave room for every layer above it.
+    add(
+      'store: one person’s documents ≤ 1 ms (p50, one connection)',
+      store.oneConnectionP50.median,
+      1,
+      `${f(store.oneConnectionP50.median, 2)} ms`,
+    );
+    const s1000 = store.bulk.find((x) => x.size === 1_000)?.msPerCall.median ?? NaN;
+    add('store: 1,000 persons’ documents ≤ 50 ms', s1000, 50, `${f(s1000, 1)} ms`);
+  }
   if (noAuthz) {
     const share = (on.cpuPerRequestTotal.median - noAuthz.cpuPerRequestTotal.median) / on.cpuPerRequestTotal.median;
     add('authorization ≤ 10 % of single-person cost (CPU per request)', share * 100, 10, `${f(share * 100, 1)} %`);

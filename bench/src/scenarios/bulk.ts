@@ -22,6 +22,7 @@ export async function bulk(
   const client = new Client(4);
   const ops = new Operations(client, context.target);
   try {
+    await ops.ready();
     await ops.bulk(sample(ssins, 100)); // warm the path
     const sizes: BulkSize[] = [];
     for (const size of bulkSizes) {
@@ -62,7 +63,7 @@ export async function bulk(
     const totalMs = performance.now() - t;
     return { sizes, tenThousand: { calls, callSize, concurrency, errors, totalMs, msPerPerson: totalMs / (calls * callSize) } };
   } finally {
-    client.close();
+    await ops.close();
   }
 }
 

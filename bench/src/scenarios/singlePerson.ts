@@ -73,6 +73,6 @@ async function settle(context: LoadContext, oneConnectionP50: number): Promise<v
       await sleep(500);
     }
   } finally {
-    client.close();
+    await ops.close();
   }
 }

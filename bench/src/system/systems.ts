@@ -12,7 +12,7 @@ export type SystemId = string;
 export interface SystemSpec {
   id: SystemId;
   label: string;
-  front: 'ours' | 'hive' | 'floor';
+  front: 'ours' | 'hive' | 'floor' | 'store';
   /** Layers switched off (gateway and subgraphs alike). */
   disabled: SecurityLayer[];
   /**
@@ -27,7 +27,7 @@ export interface SystemSpec {
  * The systems under test, in the order a round runs them (grouped by the
  * subgraphs they need): everything on; each layer of `securityLayers` off in
  * turn (a layer added there is measured without a change here); authorization
- * off (check and shield); the peer; the floor.
+ * off (check and shield); the peer; the floor; the store.
  */
 export const systems: SystemSpec[] = [
   { id: 'all-on', label: 'Crossroads, everything on', front: 'ours', disabled: [], bulk: true },
@@ -47,6 +47,10 @@ export const systems: SystemSpec[] = [
   },
   { id: 'hive', label: 'Hive Gateway 2.15 --jit (peer)', front: 'hive', disabled: ['preventive-check', 'sealing'], bulk: true },
   { id: 'floor', label: 'Subgraphs called directly (floor)', front: 'floor', disabled: ['preventive-check', 'sealing'], bulk: true },
+  // The documents each answer is made of, read with the mongodb driver alone (db/src/measure/storeReads.ts):
+  // no GraphQL, no process of ours. It uses no subgraph; it runs in the floor's group, whose subgraphs are
+  // then idle, so that it starts none of its own.
+  { id: 'store', label: 'Store alone (mongodb driver, no GraphQL)', front: 'store', disabled: ['preventive-check', 'sealing'], bulk: true },
 ];
 
 /** The layers the subgraphs see: the preventive check is the gateway's alone. */
@@ -64,14 +68,19 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** Starts the front of `spec` over subgraphs already running with `subgraphLayers(spec)`. */
+/**
+ * Starts the front of `spec` over subgraphs already running with `subgraphLayers(spec)`;
+ * the store reads the database at `storeUri` (the database's own address, not a proxy's).
+ */
 export async function startFront(
   spec: SystemSpec,
   subgraphs: RunningSubgraphs,
   workDir: string,
   logDir: string,
   nodeFlags: string[] = [],
+  storeUri: string = subgraphs.mongoUri,
 ): Promise<RunningSystem> {
+  if (spec.front === 'store') return { spec, target: { kind: 'store', mongoUri: storeUri }, stop: async () => {} };
   if (spec.front === 'floor') {
     const { persons, employment, unemployment } = subgraphs.urls;
     return { spec, target: { kind: 'floor', urls: { persons, employment, unemployment }, headers: claimsHeader() }, stop: async () => {} };
@@ -88,8 +97,9 @@ export async function startFront(
   };
 }
 
-/** The process groups of a running system: its front (as `gateway`), the subgraphs, and the database's. */
+/** The process groups of a running system: its front (as `gateway`), the subgraphs, and the database's (the store: only those). */
 export function systemGroups(system: RunningSystem, subgraphs: RunningSubgraphs, database: ProcessGroup[]): ProcessGroup[] {
+  if (system.spec.front === 'store') return database;
   return [
     ...(system.front ? [singleProcess('gateway', system.front.pid)] : []),
     ...subgraphs.processes.map((p) => singleProcess(p.name, p.pid)),

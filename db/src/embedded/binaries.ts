@@ -15,11 +15,11 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 /**
  * Our patches to it (db/ferretdb/*.patch), applied in name order. The build's
- * version names their level, `v1.24.2+crossroads.1`: the cached binary is
+ * version names their level, `v1.24.2+crossroads.6`: the cached binary is
  * rebuilt when it changes, and the subgraphs read it back from `buildInfo` to
  * know that `$in` is pushed down (shared/src/mongo/serverKind.ts).
  */
-const PATCH_LEVEL = 1;
+const PATCH_LEVEL = 6;
 export const FERRETDB_BUILD = `${FERRETDB_VERSION}+crossroads.${PATCH_LEVEL}`;
 const PATCH_DIR = fileURLToPath(new URL('../../ferretdb/', import.meta.url));
 const POSTGRES_CANDIDATES = ['/usr/lib/postgresql/15/bin'];
@@ -36,6 +36,15 @@ function cacheDir(): string {
 
 export function ferretDbPath(): string {
   return process.env.FERRETDB_BIN ?? path.join(cacheDir(), `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
+}
+
+/**
+ * FerretDB as released, built from the same module without our patches: the
+ * reference the differential test (test/src/ferretDbDifferential.e2e.ts)
+ * compares our build with, and the measurement scripts' baseline.
+ */
+export function stockFerretDbPath(): string {
+  return path.join(cacheDir(), `ferretdb-${FERRETDB_VERSION}`, 'ferretdb');
 }
 
 export function findPostgresBinDir(): string | undefined {
@@ -70,8 +79,13 @@ function installPostgres(): void {
  * source is taken from the Go module cache, our patches applied, the version
  * file added, and built.
  */
-function buildFerretDb(target: string): void {
-  log(`building FerretDB ${FERRETDB_BUILD} from its Go module, with our patches (once per machine, about 2 minutes)…`);
+function buildFerretDb(target: string, patched: boolean): void {
+  const version = patched ? FERRETDB_BUILD : FERRETDB_VERSION;
+  log(
+    patched
+      ? `building FerretDB ${version} from its Go module, with our patches (once per machine, about 2 minutes)…`
+      : `building FerretDB ${version} from its Go module as released, for the differential test (once per machine)…`,
+  );
   const info = JSON.parse(
     execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
       encoding: 'utf8',
@@ -82,10 +96,10 @@ function buildFerretDb(target: string): void {
   try {
     fs.cpSync(info.Dir, work, { recursive: true });
     execFileSync('chmod', ['-R', 'u+w', work]);
-    for (const patch of ferretDbPatches()) {
+    for (const patch of patched ? ferretDbPatches() : []) {
       execFileSync('patch', ['-p1', '--forward', '--batch', '--input', patch], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
     }
-    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${FERRETDB_BUILD}\n`);
+    fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${version}\n`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmpTarget = `${target}.tmp-${process.pid}`;
     execFileSync('go', ['build', '-trimpath', '-tags', 'ferretdb_no_sqlite', '-o', tmpTarget, './cmd/ferretdb'], {
@@ -119,6 +133,13 @@ export function ensureServerBinaries(): ServerBinaries {
     if (!postgresBinDir) throw new Error('PostgreSQL 15 was installed but its binaries are not in /usr/lib/postgresql/15/bin.');
   }
   const ferretdb = ferretDbPath();
-  if (!fs.existsSync(ferretdb)) buildFerretDb(ferretdb);
+  if (!fs.existsSync(ferretdb)) buildFerretDb(ferretdb, true);
   return { postgresBinDir, ferretdb };
+}
+
+/** The stock build (stockFerretDbPath), built once per machine when missing. */
+export function ensureStockFerretDb(): string {
+  const stock = stockFerretDbPath();
+  if (!fs.existsSync(stock)) buildFerretDb(stock, false);
+  return stock;
 }

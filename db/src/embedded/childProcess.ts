@@ -22,12 +22,17 @@ export function spawnServer(command: string, args: string[], options: SpawnOptio
   fs.closeSync(log);
   running.add(child);
   let stopping = false;
-  const exitedOnce = new Promise<number | null>((resolve) =>
+  const exitedOnce = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       running.delete(child);
       resolve(code);
-    }),
-  );
+    });
+    // A binary that cannot be started (missing, not executable) emits 'error' and never 'exit'.
+    child.once('error', () => {
+      running.delete(child);
+      resolve(null);
+    });
+  });
   const exited = exitedOnce.then((code) => {
     if (stopping) return new Promise<never>(() => {});
     throw new Error(`${command} exited with code ${code}; see ${options.logFile}`);
@@ -61,7 +66,7 @@ export async function waitUntilReady(
       await Promise.race([probe(), server.exited]);
       return;
     } catch (error) {
-      if (server.child.exitCode !== null) throw error;
+      if (server.child.exitCode !== null || server.child.pid === undefined) throw error; // exited, or never started
       lastError = error;
       await new Promise((r) => setTimeout(r, 100));
     }

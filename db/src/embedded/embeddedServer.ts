@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureServerBinaries } from './binaries.js';
-import { startFerretDb } from './ferretDb.js';
+import { startFerretDb, type FerretDbOptions } from './ferretDb.js';
 import { startPostgres } from './postgresCluster.js';
 
 export interface EmbeddedServerOptions {
@@ -15,6 +15,8 @@ export interface EmbeddedServerOptions {
    * data between starts (the start command).
    */
   dataDir?: string;
+  /** Another FerretDB binary (the stock build, for the differential test and measurements), extra environment, pprof address. */
+  ferretdb?: Pick<FerretDbOptions, 'env' | 'debugAddr'> & { binary?: string };
 }
 
 export interface EmbeddedServer {
@@ -22,6 +24,9 @@ export interface EmbeddedServer {
   mongoUri: string;
   /** PostgreSQL URL of the database FerretDB stores into; used to add GIN indexes and EXPLAIN. */
   postgresUrl: string;
+  /** Process ids, for the measurement scripts' CPU accounting. */
+  ferretdbPid: number;
+  postgresPid: number;
   stop(): Promise<void>;
 }
 
@@ -44,7 +49,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   try {
     await ensureDatabase(postgres.url('postgres'), FERRETDB_DATABASE);
     const ferret = await startFerretDb({
-      binary: binaries.ferretdb,
+      ...options.ferretdb,
+      binary: options.ferretdb?.binary ?? binaries.ferretdb,
       postgresUrl: postgres.url(FERRETDB_DATABASE),
       stateDir: path.join(root, 'ferretdb-state'),
       logFile: path.join(root, 'ferretdb.log'),
@@ -52,6 +58,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     return {
       mongoUri: ferret.uri,
       postgresUrl: postgres.url(FERRETDB_DATABASE),
+      ferretdbPid: ferret.pid,
+      postgresPid: postgres.pid,
       async stop() {
         await ferret.stop();
         await postgres.stop();

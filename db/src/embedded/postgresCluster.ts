@@ -19,6 +19,8 @@ export interface PostgresOptions {
 
 export interface RunningPostgres {
   port: number;
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
   /** Superuser URL on loopback (trust authentication; the cluster listens on 127.0.0.1 only). */
   url(database: string): string;
   stop(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   );
   return {
     port,
+    pid: server.child.pid!,
     url,
     // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to leave.
     stop: () => server.stop('SIGINT'),
