@@ -9,12 +9,16 @@
  * docs/decisions/0002-equality-lookups-only.md.
  */
 
+import { DIRECTORY_DATABASE, directoryCollections } from '@crossroads/shared';
+
 export const databases = {
   persons: 'crossroads_persons',
   employment: 'crossroads_employment',
   unemployment: 'crossroads_unemployment',
   /** The audit trail (shared/src/audit/records.ts): the one place persons' identifiers of requests are kept. */
   audit: 'crossroads_audit',
+  /** The reference directory (shared/src/directory/directoryLayout.ts): who holds a file on whom, in which capacity. */
+  directory: DIRECTORY_DATABASE,
 } as const;
 
 export type SourceName = keyof typeof databases;
@@ -162,6 +166,8 @@ export const collections = {
   quarterlyDeclarations: { database: databases.employment, name: 'quarterlyDeclarations' },
   unemploymentPayments: { database: databases.unemployment, name: 'payments' },
   unemploymentFiles: { database: databases.unemployment, name: 'files' },
+  directoryEntries: { database: databases.directory, name: directoryCollections.entries },
+  directoryCounters: { database: databases.directory, name: directoryCollections.counters },
 } as const;
 
 /** Every key a request path looks up by. `_id` entries matter only to FerretDB's GIN indexes. */
@@ -179,6 +185,10 @@ export const indexSpecs: IndexSpec[] = [
   { database: databases.audit, collection: 'records', field: 'chain' },
   { database: databases.audit, collection: 'records', field: 'requestId' },
   { database: databases.audit, collection: 'checkpoints', field: 'chain' },
+  // The reference directory: the scope check by `_id` (partner|ssin|capacity), who follows a person, a partner's list page by page.
+  { ...byId(collections.directoryEntries) },
+  { database: databases.directory, collection: directoryCollections.entries, field: 'ssin' },
+  { database: databases.directory, collection: directoryCollections.entries, field: 'partnerPage' },
 ];
 
 function byId(c: { database: string; name: string }): IndexSpec {

@@ -4,6 +4,7 @@ import { sdl as personsSdl } from '@crossroads/subgraph-persons/typeDefs';
 import { sdl as unemploymentSdl } from '@crossroads/subgraph-unemployment/typeDefs';
 import { sdl as authorizationsSdl } from '@crossroads/subgraph-authorizations/typeDefs';
 import { sdl as auditSdl } from '@crossroads/subgraph-audit/typeDefs';
+import { sdl as directorySdl } from '@crossroads/subgraph-directory/typeDefs';
 import { parse } from 'graphql';
 
 /**
@@ -17,6 +18,7 @@ export const subgraphs = [
   { name: 'unemployment', url: 'http://127.0.0.1:4003/graphql', sdl: unemploymentSdl },
   { name: 'authorizations', url: 'http://127.0.0.1:4004/graphql', sdl: authorizationsSdl },
   { name: 'audit', url: 'http://127.0.0.1:4005/graphql', sdl: auditSdl },
+  { name: 'directory', url: 'http://127.0.0.1:4006/graphql', sdl: directorySdl },
 ] as const;
 
 export type SubgraphName = (typeof subgraphs)[number]['name'];

@@ -1,4 +1,13 @@
-import { auditTrailFromEnv, checkSettings, createLogger, exitOnStartFailure, readSettings } from '@crossroads/shared';
+import {
+  auditTrailFromEnv,
+  checkSettings,
+  connectMongo,
+  createDirectoryReader,
+  createLogger,
+  detectServerKind,
+  exitOnStartFailure,
+  readSettings,
+} from '@crossroads/shared';
 import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
 import { startGateway } from './startGateway.js';
 
@@ -18,18 +27,28 @@ try {
     'UNEMPLOYMENT_URL',
     'AUTHORIZATIONS_URL',
     'AUDIT_URL',
+    'DIRECTORY_URL',
     'SUBGRAPH_TIMEOUT_MS',
+    'DIRECTORY_TIMEOUT_MS',
     'GATEWAY_MAX_IN_FLIGHT',
+    'MONGODB_URI',
+    'DIRECTORY_MONGODB_URI',
   ]);
   // Keys and policies first: a refused key or policy set stops the start before any connection is made.
   const access = gatewayAccessFromEnv(logger);
   const audit = await auditTrailFromEnv('gateway');
+  // The reference directory, for authorizations limited to the persons a partner follows.
+  const directoryUri = s.DIRECTORY_MONGODB_URI ?? s.MONGODB_URI;
+  if (!directoryUri) throw new Error('The reference directory needs DIRECTORY_MONGODB_URI or MONGODB_URI.');
+  const directoryClient = await connectMongo(directoryUri, 'crossroads-gateway-directory');
+  const directory = createDirectoryReader(directoryClient, await detectServerKind(directoryClient));
   const subgraphUrls = {
     persons: s.PERSONS_URL,
     employment: s.EMPLOYMENT_URL,
     unemployment: s.UNEMPLOYMENT_URL,
     authorizations: s.AUTHORIZATIONS_URL,
     audit: s.AUDIT_URL,
+    directory: s.DIRECTORY_URL,
   };
   const server = await startGateway({
     audit: audit.trail,
@@ -40,12 +59,15 @@ try {
     // Unset: the URL written in the supergraph.
     subgraphUrls: Object.fromEntries(Object.entries(subgraphUrls).filter(([, url]) => url !== undefined)),
     subgraphTimeoutMs: s.SUBGRAPH_TIMEOUT_MS,
+    directoryTimeoutMs: s.DIRECTORY_TIMEOUT_MS,
     maxInFlight: s.GATEWAY_MAX_IN_FLIGHT,
+    directory,
   });
   logger.info({ url: server.url, policyVersion: access.policies.status().version }, 'gateway listening');
   const stop = async () => {
     await server.stop();
     await audit.close();
+    await directoryClient.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

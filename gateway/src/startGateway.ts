@@ -7,6 +7,7 @@ import {
   startGraphQLHttpServer,
   toPublicError,
   type AuditTrail,
+  type DirectoryReader,
   type Logger,
   type PolicySet,
   type RequestAccess,
@@ -37,10 +38,14 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Longest wait for one subgraph call; default 5,000 ms. */
   subgraphTimeoutMs?: number;
+  /** Longest wait for a call to the reference directory, whose batch registrations write tens of thousands of entries; default 120,000 ms. */
+  directoryTimeoutMs?: number;
   /** Composed supergraph SDL; default gateway/supergraph.graphql. */
   supergraphSdl?: string;
   /** Requests in progress at once before the gateway sheds load with OVERLOADED; default 64. */
   maxInFlight?: number;
+  /** The reference directory, for authorizations limited to followed persons; without it such requests fail closed. */
+  directory?: DirectoryReader;
 }
 
 /** Who is asking and why, established before anything else runs. */
@@ -103,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       new SourceDataSource({
         name,
         url: urls[name as SubgraphName],
-        timeoutMs,
+        timeoutMs: name === 'directory' ? (options.directoryTimeoutMs ?? 120_000) : timeoutMs,
         logger,
         signer: access.signer,
         unsealed: access.disabled.has('sealing'),
@@ -134,7 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       ...(access.disabled.has('audit') ? [] : [auditRequests(options.audit, logger)]), // off: benchmark only
       // Identifiers first: a malformed one is BAD_USER_INPUT whatever else is wrong, and every SSIN is noted for the record.
       validateIdentifierInputs(),
-      preventiveCheck(access),
+      preventiveCheck(access, options.directory ?? null),
       refusalHttpStatus(),
     ],
     formatError: (formatted, error) =>

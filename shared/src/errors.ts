@@ -38,6 +38,10 @@ export const errorCodes = {
     'The operation is larger or costlier than allowed (HTTP 400), checked before any other work; `extensions.limit` names the limit (documentBytes, tokens, depth, aliases, rootFields, directives, cost, persons) and `extensions.max` its value for this partner. Nothing was read.',
   RATE_LIMITED:
     'The partner sent more requests than its fair-use limits allow (HTTP 429, `Retry-After` in seconds); `extensions.reason` is RATE (requests per minute) or CONCURRENCY (requests at once). Limits are set per partner in `authz-policies/partners.yaml`. Nothing was read.',
+  CAPACITY_NOT_ALLOWED:
+    'The partner tried to register persons in the reference directory in a capacity `partners.yaml` does not let it use (HTTP 403). Nothing was written.',
+  PERSON_NOT_FOLLOWED:
+    "The partner's authorizations for this purpose are limited to the persons it follows in the reference directory (scope `followed`), and it does not follow one or more of the persons the request reads, on this day, in a capacity they name (HTTP 403). The answer is the same whether or not a person exists; the message says how many. Register the persons first (`follow`, `followMany`). Nothing was read.",
   OVERLOADED:
     'The gateway is at capacity and refused the request at once rather than queue it (HTTP 503, `Retry-After` in seconds). Nothing was read; retry later.',
   TIME_RANGE_REVERSED:

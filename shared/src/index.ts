@@ -49,3 +49,8 @@ export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
 export * from './subgraph/defineSourceSubgraph.js';
 export * from './http/HttpRefusal.js';
 export type { GraphQLRequestBody } from './http/readGraphQLRequestBody.js';
+export * from './directory/directoryLayout.js';
+export * from './directory/periods.js';
+export * from './directory/createDirectoryReader.js';
+export { personsReached, PERSON_TYPE } from './authz/personsReached.js';
+export { checkScope, needsDirectory, capacitiesOf, type ScopeCheck } from './authz/checkScope.js';

@@ -31,7 +31,7 @@ if (values.help) {
 
 Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
 then the persons, employment and unemployment sources, the committee's
-register (authorizations), the audit trail's reader (audit) and the gateway.
+register (authorizations), the audit trail's reader (audit), the reference directory (directory) and the gateway.
 It runs as CROSSROADS_ENV=development unless told otherwise: the development
 keys of dev-keys/ are trusted, and the audit checkpoints are signed with the
 development key kept in .data/audit-keys.json. Under any other CROSSROADS_ENV
@@ -40,7 +40,7 @@ development key (docs/operations.md). It records what it runs in
 .data/stack.json, for npm run policies:reload.
 Environment: every variable of the README's configuration table, among them
 MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001), EMPLOYMENT_PORT (4002),
-UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004), AUDIT_PORT (4005),
+UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004), AUDIT_PORT (4005), DIRECTORY_PORT (4006),
 AUDIT_MONGODB_URI (default MONGODB_URI), AUDIT_WITNESS_FILE
 (.data/audit-witness.jsonl), AUTHZ_POLICY_DIR, CROSSROADS_ENV, LOG_LEVEL (info).
 `);
@@ -79,6 +79,7 @@ function readStartSettings() {
       'UNEMPLOYMENT_PORT',
       'AUTHORIZATIONS_PORT',
       'AUDIT_PORT',
+      'DIRECTORY_PORT',
     ]);
   } catch (error) {
     say(`could not start:\n${(error as Error).message}`);
@@ -103,6 +104,7 @@ try {
       unemployment: env.UNEMPLOYMENT_PORT,
       authorizations: env.AUTHORIZATIONS_PORT,
       audit: env.AUDIT_PORT,
+      directory: env.DIRECTORY_PORT,
     },
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** Every process of the system besides the database, in start order (the gateway last: it needs the sources). */
-export const serviceNames = ['persons', 'employment', 'unemployment', 'authorizations', 'audit', 'gateway'] as const;
+export const serviceNames = ['persons', 'employment', 'unemployment', 'authorizations', 'audit', 'directory', 'gateway'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +17,7 @@ export const defaultPorts: Record<ServiceName, number> = {
   unemployment: 4003,
   authorizations: 4004,
   audit: 4005,
+  directory: 4006,
 };
 
 export { repoRoot };

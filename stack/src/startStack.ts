@@ -100,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       UNEMPLOYMENT_URL: urls.unemployment,
       AUTHORIZATIONS_URL: urls.authorizations,
       AUDIT_URL: urls.audit,
+      DIRECTORY_URL: urls.directory,
       [GATEWAY_PUBLIC_KEY_ENV]: JSON.stringify(keys.publicJwk),
       ...auditKeyPairToEnv(options.auditKeys ?? generateAuditKeyPair()),
       // Every writer appends its checkpoints to the same witness, outside the database.

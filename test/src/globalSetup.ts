@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateAuditKeyPair, type AuditKeyPair } from '@crossroads/shared';
 import { startStack, type RunningStack } from '@crossroads/stack';
+import { followEveryone } from './helpers/followers.js';
 import type { JWK } from 'jose';
 
 /** Persons seeded for the end-to-end suites: enough for realistic batches, small enough to seed in seconds. */
@@ -31,6 +32,13 @@ export async function setup(project: TestProject): Promise<void> {
     sink: (service, line) => out.write(`${service} | ${line}\n`),
     onProgress: (m) => process.stderr.write(`[e2e setup] ${m}\n`),
   });
+  process.stderr.write('[e2e setup] the partners register every seeded person in the reference directory…\n');
+  try {
+    await followEveryone(stack.gatewayUrl, stack.mongoUri);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
   project.provide('stack', {
     gatewayUrl: stack.gatewayUrl,
     mongoUri: stack.mongoUri,
@@ -54,7 +62,7 @@ declare module 'vitest' {
       gatewayUrl: string;
       mongoUri: string;
       postgresUrl: string | null;
-      urls: Record<'gateway' | 'persons' | 'employment' | 'unemployment', string>;
+      urls: Record<'gateway' | 'persons' | 'employment' | 'unemployment' | 'directory', string>;
       serviceLog: string;
       persons: number;
       /** The public key of the audit chains' checkpoints of this run. */

@@ -1,5 +1,6 @@
 import {
   createAuditTrail,
+  createDirectoryReader,
   createGatewaySigner,
   createGatewayTokenVerifier,
   createLogger,
@@ -45,6 +46,7 @@ describe('a sealed subgraph’s own rules', () => {
         development: false,
       },
       audit: createAuditTrail({ client, service: 'shield-test' }),
+      directory: createDirectoryReader(client, 'ferretdb'),
       logger,
       port: 0,
     });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatSsin } from '@crossroads/shared';
+import { follow, followingPartners } from './helpers/followers.js';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
 import { capacBenefit, partnerHeaders } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
@@ -137,6 +138,8 @@ describe('one person through the gateway', () => {
 
   it('answers null for a valid SSIN that no register knows', async () => {
     const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
+    // A partner may hold a file on a number no register knows (yet); it must follow it to ask.
+    await follow(gatewayUrl, followingPartners[0], [unknown]);
     const { status, body } = await ask('query($ssin: SSIN!) { person(ssin: $ssin) { ssin } }', { ssin: unknown });
     expect(status).toBe(200);
     expect(body).toEqual({ data: { person: null } });
@@ -236,6 +239,7 @@ describe('persons in bulk', () => {
     const known = await withSources(mongoUri, (s) => s.someSsins(3));
     const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
     const ssins = [known[2]!, unknown, known[0]!, known[1]!, known[0]!];
+    await follow(gatewayUrl, followingPartners[0], [unknown]);
     const { body } = await ask('query($ssins: [SSIN!]!) { persons(ssins: $ssins) { ssin } }', { ssins });
     expect(body).toEqual({ data: { persons: ssins.map((ssin) => (ssin === unknown ? null : { ssin })) } });
   });

@@ -68,7 +68,7 @@ describe('reference persons', () => {
         allowanceType: 'FULL_UNEMPLOYMENT',
         daysCompensated: 26,
         familyCategory: 'N',
-        payingOrganisation: 'ACV_CSC',
+        payingOrganisation: 'CAPAC',
       });
       expect(p.grossAmountCents).toBe(26 * p.dailyAmountCents);
     }
@@ -81,7 +81,7 @@ describe('reference persons', () => {
       status: 'NOT_RECEIVING',
       allowanceType: 'FULL_UNEMPLOYMENT',
       familyCategory: 'N',
-      payingOrganisation: 'ACV_CSC',
+      payingOrganisation: 'CAPAC',
       since: '2024-01-01',
       until: '2024-12-31',
     });

@@ -136,7 +136,7 @@ const unemployedBetweenJobs: FixedPerson = {
     spells: [fullUnemployment('2024-01-01', '2025-01-05', 3_420)],
   },
   familyCategory: 'N',
-  institution: 'ACV_CSC',
+  institution: 'CAPAC',
 };
 
 /** Born in 2003 (the check digits use the 2000 rule): a half-time student job in a supermarket in summer 2024. */
@@ -244,7 +244,7 @@ const deceased: FixedPerson = {
     spells: [fullUnemployment('2023-11-01', '2023-12-14', 3_900)],
   },
   familyCategory: 'A',
-  institution: 'ABVV_FGTB',
+  institution: 'CAPAC',
 };
 
 export const REFERENCE_PERSONS: readonly FixedPerson[] = [unemployedBetweenJobs, student, crossBorderWorker, deceased];

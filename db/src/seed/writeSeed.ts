@@ -1,5 +1,7 @@
 import type { Collection, Document, MongoClient } from 'mongodb';
 import { collections } from '../layout.js';
+import { directoryEntryId, partnerPageOf, type DirectoryCounterDoc, type DirectoryEntryDoc } from '@crossroads/shared';
+import { directoryEntriesOf, type SeedEntry } from './directoryEntries.js';
 import { generatePopulation, type PersonBundle } from './generatePopulation.js';
 
 export type SeededCollection = keyof typeof collections;
@@ -98,7 +100,10 @@ export async function seedDatabase(client: MongoClient, options: SeedOptions): P
     quarterlyDeclarations: writer('quarterlyDeclarations'),
     unemploymentPayments: writer('unemploymentPayments'),
     unemploymentFiles: writer('unemploymentFiles'),
+    directoryEntries: writer('directoryEntries'),
+    directoryCounters: writer('directoryCounters'),
   };
+  const directory = new DirectoryNumbering();
   const population = generatePopulation({ persons: options.persons, seed: options.seed });
   for (const employer of population.employers) await writers.employers.add(employer);
 
@@ -106,9 +111,10 @@ export async function seedDatabase(client: MongoClient, options: SeedOptions): P
   const totalPersons = Math.max(options.persons, 4);
   const progress = () => options.onProgress?.({ persons, totalPersons, elapsedMs: performance.now() - started });
   for (const bundle of population.persons) {
-    await writeBundle(writers, bundle);
+    await writeBundle(writers, bundle, directory);
     if (++persons % every === 0) progress();
   }
+  for (const counter of directory.counters()) await writers.directoryCounters.add(counter);
   for (const w of Object.values(writers)) await w.close();
   if (persons % every !== 0) progress();
 
@@ -116,10 +122,40 @@ export async function seedDatabase(client: MongoClient, options: SeedOptions): P
   return { documents, elapsedMs: performance.now() - started };
 }
 
-async function writeBundle(writers: Record<SeededCollection, BatchWriter>, bundle: PersonBundle): Promise<void> {
+async function writeBundle(
+  writers: Record<SeededCollection, BatchWriter>,
+  bundle: PersonBundle,
+  directory: DirectoryNumbering,
+): Promise<void> {
   await writers.persons.add(bundle.person);
   for (const doc of bundle.employments) await writers.employments.add(doc);
   for (const doc of bundle.quarterlyDeclarations) await writers.quarterlyDeclarations.add(doc);
   for (const doc of bundle.unemploymentPayments) await writers.unemploymentPayments.add(doc);
   if (bundle.unemploymentFile) await writers.unemploymentFiles.add(bundle.unemploymentFile);
+  for (const entry of directoryEntriesOf(bundle)) await writers.directoryEntries.add(directory.number(bundle.person._id, entry));
+}
+
+/** Numbers each partner's entries in the order they are written, as the directory subgraph does for new ones. */
+class DirectoryNumbering {
+  private readonly next = new Map<string, number>();
+
+  number(ssin: string, entry: SeedEntry): DirectoryEntryDoc {
+    const seq = this.next.get(entry.partnerId) ?? 0;
+    this.next.set(entry.partnerId, seq + 1);
+    return {
+      _id: directoryEntryId(entry.partnerId, ssin, entry.capacity),
+      partnerId: entry.partnerId,
+      ssin,
+      capacity: entry.capacity,
+      seq,
+      partnerPage: partnerPageOf(entry.partnerId, seq),
+      periods: entry.periods.map((p) => ({ ...p, recordedAt: `${p.from}T00:00:00.000Z`, recordedBy: 'seed' })),
+      version: 1,
+      updatedAt: `${entry.periods.at(-1)!.from}T00:00:00.000Z`,
+    };
+  }
+
+  counters(): DirectoryCounterDoc[] {
+    return [...this.next].map(([partnerId, seq]) => ({ _id: partnerId, seq }));
+  }
 }

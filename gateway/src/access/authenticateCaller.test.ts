@@ -29,6 +29,7 @@ const policies: PolicySet = {
       },
     ],
   ]),
+  capacities: new Map(),
   purposes: new Map([['UNEMPLOYMENT_BENEFIT', { code: 'UNEMPLOYMENT_BENEFIT', description: 'benefits' }]]),
   authorizations: [],
 };

@@ -9,19 +9,28 @@ import { readPartners } from '../authz/readPartners.js';
 import { citizenAccessAuthorization } from './citizenAccess.js';
 
 const auditSchema = fileURLToPath(new URL('../../../subgraphs/audit/src/schema.graphql', import.meta.url));
+const directorySchema = fileURLToPath(new URL('../../../subgraphs/directory/src/schema.graphql', import.meta.url));
 const ACCESS_LOG_TYPES = ['AccessLogPage', 'AccessLogEntry', 'AccessingPartner', 'ReleasedData'];
+const FOLLOWED_BY_TYPES = ['DirectoryEntry', 'DirectoryPartner', 'Capacity', 'CapacityName', 'DirectoryPeriod'];
+
+/** A subgraph's SDL as plain GraphQL, federation directives aside. */
+function plainSchema(file: string) {
+  const sdl = fs.readFileSync(file, 'utf8').replace(/^extend schema @link[^\n]*\n/m, '');
+  return buildASTSchema(parse(`scalar SSIN\nscalar Date\ndirective @key(fields: String!) on OBJECT\n${sdl}`));
+}
 
 describe('CITIZEN-ACCESS-LOG', () => {
-  it('grants Query.accessLog and every field of what it returns, so a field added there is a decision, not an accident', () => {
-    // Federation directives aside, the audit subgraph's SDL is plain GraphQL.
-    const sdl = fs.readFileSync(auditSchema, 'utf8').replace(/^extend schema @link[^\n]*\n/m, '');
-    const schema = buildASTSchema(parse(`scalar SSIN\nscalar Date\ndirective @key(fields: String!) on OBJECT\n${sdl}`));
-    const returned = ACCESS_LOG_TYPES.flatMap((name) => {
-      const type = schema.getType(name);
-      return isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${name}.${field}`) : [`${name} (missing)`];
-    });
+  it('grants Query.accessLog, Query.followedBy and every field of what they return, so a field added there is a decision, not an accident', () => {
+    const fieldsOf = (file: string, names: string[]) => {
+      const schema = plainSchema(file);
+      return names.flatMap((name) => {
+        const type = schema.getType(name);
+        return isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${name}.${field}`) : [`${name} (missing)`];
+      });
+    };
+    const returned = [...fieldsOf(auditSchema, ACCESS_LOG_TYPES), ...fieldsOf(directorySchema, FOLLOWED_BY_TYPES)];
     const granted = Object.entries(citizenAccessAuthorization.grants).flatMap(([type, fields]) => fields.map((f) => `${type}.${f.field}`));
-    expect(granted.sort()).toEqual(['Query.accessLog', ...returned].sort());
+    expect(granted.sort()).toEqual(['Query.accessLog', 'Query.followedBy', ...returned].sort());
   });
 });
 

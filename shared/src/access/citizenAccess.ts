@@ -13,7 +13,7 @@ export const CITIZEN_PURPOSE = 'CITIZEN_ACCESS_LOG';
 
 /**
  * What a citizen authenticated as themselves may read: their own access log,
- * and nothing else — no person's data, not even their own, and not the
+ * and who holds a file on them in the reference directory, and nothing else — no person's data, not even their own, and not the
  * partners' self-service. Modelled as an authorization so that the gateway's
  * check and the subgraphs' rules treat it like any other; the audit subgraph's
  * resolver adds the rule no field grant can express (only the token's own SSIN,
@@ -30,13 +30,20 @@ export const citizenAccessAuthorization: Authorization = {
   validFrom: '0000-01-01',
   validUntil: null,
   scope: 'all',
+  capacities: [],
   grants: {
     // Their own log, as far back as it is kept: the audit subgraph limits each query's range.
-    Query: [{ field: 'accessLog', history: 'whole' }],
+    Query: [{ field: 'accessLog', history: 'whole' }, { field: 'followedBy' }],
     AccessLogPage: [{ field: 'entries' }, { field: 'nextCursor' }],
     AccessLogEntry: ['requestId', 'at', 'kind', 'partner', 'purpose', 'authorizations', 'data'].map((field) => ({ field })),
     AccessingPartner: [{ field: 'id' }, { field: 'name' }],
     ReleasedData: [{ field: 'source' }, { field: 'fields' }, { field: 'delivered' }],
+    // Who holds a file on them (reference directory): the directory's resolver answers for their own SSIN only.
+    DirectoryEntry: [{ field: 'partner' }, { field: 'capacity' }, { field: 'periods' }],
+    DirectoryPartner: [{ field: 'id' }, { field: 'name' }],
+    Capacity: [{ field: 'code' }, { field: 'name' }],
+    CapacityName: [{ field: 'nl' }, { field: 'fr' }, { field: 'en' }],
+    DirectoryPeriod: [{ field: 'from' }, { field: 'until' }, { field: 'recordedAt' }],
   },
   location: { file: 'shared/src/access/citizenAccess.ts', line: 1 },
 };

@@ -11,9 +11,12 @@
  *   request's claims travel in a plain `x-crossroads-claims` header instead, so
  *   that the other layers still know who asks (and a peer gateway can send a
  *   static header);
- * - `audit`: nothing is recorded in the audit trail.
+ * - `audit`: nothing is recorded in the audit trail;
+ * - `followed-scope`: authorizations of scope `followed` are applied as if their
+ *   scope were `all`: neither the gateway nor the sources ask the reference
+ *   directory.
  */
-export const securityLayers = ['preventive-check', 'shield', 'sealing', 'audit'] as const;
+export const securityLayers = ['preventive-check', 'shield', 'sealing', 'audit', 'followed-scope'] as const;
 export type SecurityLayer = (typeof securityLayers)[number];
 
 export const CLAIMS_HEADER = 'x-crossroads-claims';

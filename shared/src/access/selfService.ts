@@ -15,6 +15,7 @@ export const selfServiceAuthorization: Authorization = {
   validFrom: '0000-01-01',
   validUntil: null,
   scope: 'all',
+  capacities: [],
   grants: {
     Query: [{ field: 'myAuthorizations' }],
     Authorization: ['id', 'title', 'legalBasis', 'purposes', 'validFrom', 'validUntil', 'scope', 'appliesToDeclaredPurpose', 'grants'].map(

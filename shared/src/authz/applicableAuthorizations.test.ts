@@ -12,6 +12,7 @@ function authorization(id: string, partner: string, purposes: string[], validFro
     validFrom,
     validUntil,
     scope: 'all',
+    capacities: [],
     grants: {},
     location: { file: 'x.yaml', line: 1 },
   };
@@ -19,6 +20,7 @@ function authorization(id: string, partner: string, purposes: string[], validFro
 
 const set: PolicySet = {
   partners: new Map(),
+  capacities: new Map(),
   purposes: new Map(),
   authorizations: [
     authorization('ISC/24/017', 'capac', ['UNEMPLOYMENT_BENEFIT'], '2024-03-05', null),

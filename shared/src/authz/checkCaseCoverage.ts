@@ -24,6 +24,13 @@ export function checkCaseCoverage(set: PolicySet, cases: readonly PolicyCase[]):
       const which = missing.map((m) => (m === 'allow' ? 'an allowed' : 'a denied')).join(' and ');
       problems.push({ ...authorization.location, message: `${authorization.id} needs ${which} case in ${casesFile}` });
     }
+    // A scope that no case exercises could be lost in a change without anyone noticing.
+    if (authorization.scope === 'followed' && !own.some((c) => c.code === 'PERSON_NOT_FOLLOWED')) {
+      problems.push({
+        ...authorization.location,
+        message: `${authorization.id} is limited to followed persons: ${casesFile} needs a case denied with code PERSON_NOT_FOLLOWED`,
+      });
+    }
   }
   return problems;
 }

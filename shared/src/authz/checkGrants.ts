@@ -72,7 +72,8 @@ export function checkGrants(
       for (const argumentName of Object.keys(grant.arguments ?? {})) {
         checkBoundArgument(field, coordinate, argumentName, yaml.lineAt(['grants', typeName, index, 'arguments'], argumentName), report);
       }
-      checkHistoryStated(field, coordinate, grant, line, report);
+      // A write's Date arguments say what it records (a registration's period), not how far back a read reaches.
+      if (typeName !== schema.getMutationType()?.name) checkHistoryStated(field, coordinate, grant, line, report);
       grants[typeName]!.push(grant);
     });
   }

@@ -38,6 +38,7 @@ function authorization(grants: Record<string, (string | FieldGrant)[]>): Authori
     validFrom: '2024-01-01',
     validUntil: null,
     scope: 'all',
+    capacities: [],
     grants: Object.fromEntries(
       Object.entries(grants).map(([type, fields]) => [type, fields.map((f) => (typeof f === 'string' ? { field: f } : f))]),
     ),

@@ -12,6 +12,7 @@ function authorization(id: string, grants: Authorization['grants']): Authorizati
     validFrom: '2024-01-01',
     validUntil: null,
     scope: 'all',
+    capacities: [],
     grants,
     location: { file: 'x.yaml', line: 1 },
   };

@@ -28,6 +28,11 @@ describe('dateArgumentsOf', () => {
       .filter(([, args]) => args.length > 0)
       .map(([coordinate]) => coordinate);
     expect(dated.sort()).toEqual([
+      // A write's Date arguments say what it records, not how far back a read reaches: the loader leaves them alone.
+      'Mutation.follow',
+      'Mutation.followMany',
+      'Mutation.unfollow',
+      'Mutation.unfollowMany',
       'Person.address',
       'Person.employments',
       'Person.quarterlyDeclarations',

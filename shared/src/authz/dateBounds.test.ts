@@ -19,6 +19,7 @@ function authorization(person: FieldGrant[]): Authorization {
     validFrom: '2024-01-01',
     validUntil: null,
     scope: 'all',
+    capacities: [],
     grants: { Query: [{ field: 'person' }], Person: person },
     location: { file: `${id}.yaml`, line: 1 },
   };

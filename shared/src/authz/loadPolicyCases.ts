@@ -20,8 +20,12 @@ export interface PolicyCase {
   operationName?: string;
   variables?: Record<string, unknown>;
   expect: 'allow' | 'deny';
-  /** Sorted; empty for an allowed case. */
+  /** Sorted; empty for an allowed case and for one denied by the scope. */
   uncovered: string[];
+  /** Set for a case denied because the partner does not follow a person it reads. */
+  code?: 'PERSON_NOT_FOLLOWED';
+  /** The directory as the case sees it; undefined: the partner follows every person it reads. */
+  followed?: { ssin: string; capacity: string }[];
   location: SourceLocation;
 }
 
@@ -35,6 +39,8 @@ interface CaseEntry {
   variables?: Record<string, unknown>;
   expect: 'allow' | 'deny';
   uncovered?: string[];
+  code?: 'PERSON_NOT_FOLLOWED';
+  followed?: { ssin: string; capacity: string }[];
 }
 
 /**
@@ -69,6 +75,16 @@ export function loadPolicyCases(options: { dir: string; set: PolicySet; schema: 
       if (!set.purposes.has(entry.purpose))
         report('purpose', `unknown purpose ${entry.purpose}${didYouMean(entry.purpose, set.purposes.keys())}`);
       if (entry.expect === 'allow' && entry.uncovered) report('uncovered', 'an allowed case lists no uncovered fields');
+      if (entry.expect === 'allow' && entry.code) report('code', 'an allowed case has no refusal code');
+      entry.followed?.forEach((f, i) => {
+        if (!set.capacities.has(f.capacity)) {
+          problems.push({
+            file,
+            line: yaml.lineAt([index, 'followed', i]),
+            message: `unknown capacity ${f.capacity}${didYouMean(f.capacity, set.capacities.keys())}`,
+          });
+        }
+      });
       const document = parseCaseQuery(yaml, index, entry.query, schema, problems);
       if (!document) return;
       cases.push({
@@ -82,6 +98,8 @@ export function loadPolicyCases(options: { dir: string; set: PolicySet; schema: 
         ...(entry.variables !== undefined && { variables: entry.variables }),
         expect: entry.expect,
         uncovered: [...(entry.uncovered ?? [])].sort(),
+        ...(entry.code !== undefined && { code: entry.code }),
+        ...(entry.followed !== undefined && { followed: entry.followed }),
         location: { file, line: yaml.lineAt([index]) },
       });
     });

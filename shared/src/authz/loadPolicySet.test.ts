@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyDirWith } from './__fixtures__/policyDirWith.js';
 import { readApiSchema } from './apiSchemaFromSupergraph.js';
@@ -30,6 +32,7 @@ describe('loadPolicySet', () => {
         validFrom: '2024-01-01',
         validUntil: null,
         scope: 'all',
+        capacities: [],
         grants: {
           Query: [{ field: 'person' }],
           Person: [
@@ -108,10 +111,29 @@ describe('loadPolicySet', () => {
     ]);
   });
 
-  it("refuses scope 'followed' until the reference directory exists", () => {
+  it("loads scope 'followed' with its capacities, and refuses capacities that are unknown, not the partner's, missing or needless", () => {
     expect(problemsOf(policyDirWith(['followed-scope']))).toEqual([
-      "ISC-24-906.yaml:7: scope 'followed' needs the reference directory, which does not exist yet; use 'all' or wait for the reference directory (verwijzingsrepertorium) to be built",
+      'ISC-24-917.yaml:8: partner capac may not register persons in capacity PENSION_FILE (partners.yaml), so it could never follow anyone in it',
+      "ISC-24-917.yaml:8: unknown capacity UNEMPLOYMENT_FIL (did you mean 'UNEMPLOYMENT_FILE'?); capacities are declared in capacities.yaml",
+      "ISC-24-918.yaml:1: missing required property 'capacities'",
+      "ISC-24-919.yaml:8: capacities only apply to scope 'followed'; with scope 'all' the partner reads any person",
+      "partners.yaml:13: unknown capacity UNEMPLOYMENT_FIEL (did you mean 'UNEMPLOYMENT_FILE'?); capacities are declared in capacities.yaml",
     ]);
+  });
+
+  it("loads an authorization of scope 'followed' with the capacities it names, and the partners' capacities", () => {
+    const dir = policyDirWith(['followed-scope']);
+    for (const file of ['ISC-24-917.yaml', 'ISC-24-918.yaml', 'ISC-24-919.yaml']) fs.rmSync(path.join(dir, file));
+    fs.writeFileSync(
+      path.join(dir, 'partners.yaml'),
+      fs.readFileSync(path.join(dir, 'partners.yaml'), 'utf8').replace(', UNEMPLOYMENT_FIEL', ''),
+    );
+    const set = loadPolicySet({ dir, supergraph: readApiSchema() });
+    expect(set.authorizations).toEqual([
+      expect.objectContaining({ id: 'ISC/24/906', scope: 'followed', capacities: ['UNEMPLOYMENT_FILE'] }),
+    ]);
+    expect(set.partners.get('sfpd')?.capacities).toEqual(['PENSION_FILE']);
+    expect([...set.capacities.keys()]).toEqual(['UNEMPLOYMENT_FILE', 'PENSION_FILE']);
   });
 
   it('reports every JSON Schema violation of a file at its line, a missing legalBasis included', () => {

@@ -4,6 +4,7 @@ import { todayInBelgium } from '../dates.js';
 import { checkReservedGrants } from './checkReservedGrants.js';
 import { type Authorization, type PolicySet } from './model.js';
 import { PolicyLoadError, type PolicyProblem } from './PolicyLoadError.js';
+import { readCapacities } from './readCapacities.js';
 import { readPartners } from './readPartners.js';
 import { readPolicyYaml } from './readPolicyYaml.js';
 import { readPurposes } from './readPurposes.js';
@@ -22,7 +23,7 @@ export interface LoadPolicySetOptions {
   today?: Date;
 }
 
-const nonAuthorizationFiles = new Set(['partners.yaml', 'purposes.yaml']);
+const nonAuthorizationFiles = new Set(['partners.yaml', 'purposes.yaml', 'capacities.yaml']);
 
 /** The authorization files of a directory, sorted so that problems come out in a stable order. */
 export function listAuthorizationFiles(dir: string): string[] {
@@ -41,9 +42,15 @@ export function listAuthorizationFiles(dir: string): string[] {
 export function loadPolicySet(options: LoadPolicySetOptions): PolicySet {
   const { dir, supergraph } = options;
   const problems: PolicyProblem[] = [];
-  const partners = readPartners(dir, problems);
+  const capacities = readCapacities(dir, problems);
+  const partners = readPartners(dir, problems, capacities && new Set(capacities.keys()));
   const purposes = readPurposes(dir, problems);
-  const known = { partners: partners && new Set(partners.keys()), purposes: purposes && new Set(purposes.keys()) };
+  const known = {
+    partners: partners && new Set(partners.keys()),
+    purposes: purposes && new Set(purposes.keys()),
+    capacities: capacities && new Set(capacities.keys()),
+    partnerCapacities: partners && new Map([...partners.values()].map((p) => [p.id, p.capacities ?? []] as const)),
+  };
 
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.yml'))) {
     // Silently ignoring it would let the committee believe an authorization is in force.
@@ -70,7 +77,7 @@ export function loadPolicySet(options: LoadPolicySetOptions): PolicySet {
   }
 
   if (problems.length > 0) throw new PolicyLoadError(problems);
-  const set: PolicySet = { partners: partners!, purposes: purposes!, authorizations };
+  const set: PolicySet = { partners: partners!, purposes: purposes!, capacities: capacities!, authorizations };
   set.notices = noticesFor(set, todayInBelgium(options.today));
   return set;
 }

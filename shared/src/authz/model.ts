@@ -29,6 +29,8 @@ export interface Partner {
   jwks: { file: string } | { url: string };
   /** Its fair-use and operation limits where they differ from the gateway's defaults. */
   limits?: Partial<RequestLimits>;
+  /** The capacities (capacities.yaml) in which it may register persons in the reference directory; absent: none. */
+  capacities?: string[];
   location: SourceLocation;
 }
 
@@ -60,6 +62,14 @@ export interface RequestLimits {
   cost: number;
   /** Persons one request may name, across every alias of `person` and `persons`. */
   persons: number;
+}
+
+/** A capacity of the reference directory: in which capacity an institution holds a file on a person. */
+export interface Capacity {
+  /** e.g. `UNEMPLOYMENT_FILE`. */
+  code: string;
+  name: { nl: string; fr: string; en: string };
+  description: string;
 }
 
 export interface Purpose {
@@ -105,8 +115,13 @@ export interface Authorization {
   /** ISO dates, inclusive; `validUntil` null for no end. */
   validFrom: string;
   validUntil: string | null;
-  /** `followed` is refused at load until the reference directory exists. */
-  scope: 'all';
+  /**
+   * Which persons it lets the partner read: `all`, or only those it `followed` in
+   * the reference directory on the day of the request, in one of `capacities`.
+   */
+  scope: 'all' | 'followed';
+  /** For scope `followed`: the capacities any one of which suffices; empty for `all`. */
+  capacities: string[];
   /** Type name → granted fields. */
   grants: Record<string, FieldGrant[]>;
   location: SourceLocation;
@@ -115,6 +130,7 @@ export interface Authorization {
 export interface PolicySet {
   partners: Map<string, Partner>;
   purposes: Map<string, Purpose>;
+  capacities: Map<string, Capacity>;
   authorizations: Authorization[];
   /**
    * Facts worth telling the committee that do not stop the set from loading,

@@ -1,5 +1,6 @@
 import { type Partner, type PartnerKind, type RequestLimits } from './model.js';
 import { type PolicyProblem } from './PolicyLoadError.js';
+import { didYouMean } from './didYouMean.js';
 import { readPolicyYaml } from './readPolicyYaml.js';
 import { validateAgainstSchema } from './validateAgainstSchema.js';
 
@@ -10,6 +11,7 @@ interface PartnerEntry {
   issuer: string;
   jwks: { file: string } | { url: string };
   limits?: Partial<RequestLimits>;
+  capacities?: string[];
 }
 
 /**
@@ -17,7 +19,7 @@ interface PartnerEntry {
  * partner references instead of reporting every one of them as unknown.
  * The key files are only referenced here, never read: another process owns them.
  */
-export function readPartners(dir: string, problems: PolicyProblem[]): Map<string, Partner> | undefined {
+export function readPartners(dir: string, problems: PolicyProblem[], capacities?: ReadonlySet<string>): Map<string, Partner> | undefined {
   const yaml = readPolicyYaml(dir, 'partners.yaml', problems);
   if (!yaml || !validateAgainstSchema(yaml, 'partners', problems)) return undefined;
   const partners = new Map<string, Partner>();
@@ -32,6 +34,15 @@ export function readPartners(dir: string, problems: PolicyProblem[]): Map<string
     if ('file' in entry.jwks && entry.jwks.file !== keyFile) {
       report('jwks', `the key file of partner ${entry.id} must be ${keyFile}; got ${entry.jwks.file}`);
     }
+    entry.capacities?.forEach((code, position) => {
+      if (capacities && !capacities.has(code)) {
+        problems.push({
+          file: yaml.file,
+          line: yaml.lineAt([index, 'capacities', position]),
+          message: `unknown capacity ${code}${didYouMean(code, capacities)}; capacities are declared in capacities.yaml`,
+        });
+      }
+    });
     partners.set(entry.id, { ...entry, location: { file: yaml.file, line: yaml.lineAt([index]) } });
   });
   return partners;

@@ -14,6 +14,7 @@ export interface AuthorizationFile {
   purposes: string[];
   valid: { from: string; until: string | null };
   scope: 'all' | 'followed';
+  capacities?: string[];
   grants: Record<string, RawFieldGrant[]>;
 }
 
@@ -21,6 +22,10 @@ export interface KnownNames {
   /** Undefined when partners.yaml itself is broken: then partner references are not checked, to avoid noise. */
   partners: ReadonlySet<string> | undefined;
   purposes: ReadonlySet<string> | undefined;
+  /** Capacity code → whether the authorization's partner may register it; undefined when capacities.yaml is broken. */
+  capacities: ReadonlySet<string> | undefined;
+  /** The capacities each partner may register (partners.yaml). */
+  partnerCapacities: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 /** The file name an authorization must have: ISC/24/017 → ISC-24-017.yaml. */
@@ -59,13 +64,24 @@ export function toAuthorization(
   if (raw.valid.until !== null && raw.valid.until < raw.valid.from) {
     report(yaml.lineAt(['valid', 'until']), `valid.until ${raw.valid.until} is before valid.from ${raw.valid.from}`);
   }
-  if (raw.scope === 'followed') {
-    // TODO(reference directory): accept 'followed' once the reference directory tells which persons a partner follows.
-    report(
-      yaml.lineAt(['scope']),
-      "scope 'followed' needs the reference directory, which does not exist yet; use 'all' or wait for the reference directory (verwijzingsrepertorium) to be built",
-    );
+  const capacities = raw.capacities ?? [];
+  if (raw.scope === 'all' && raw.capacities !== undefined) {
+    report(yaml.lineAt(['capacities']), "capacities only apply to scope 'followed'; with scope 'all' the partner reads any person");
   }
+  capacities.forEach((code, index) => {
+    const line = yaml.lineAt(['capacities', index]);
+    if (known.capacities && !known.capacities.has(code)) {
+      return report(line, `unknown capacity ${code}${didYouMean(code, known.capacities)}; capacities are declared in capacities.yaml`);
+    }
+    // A capacity the partner cannot register would let it read no one: almost certainly not what the committee meant.
+    const registrable = known.partnerCapacities?.get(raw.partner);
+    if (registrable && !registrable.includes(code)) {
+      report(
+        line,
+        `partner ${raw.partner} may not register persons in capacity ${code} (partners.yaml), so it could never follow anyone in it`,
+      );
+    }
+  });
 
   return {
     id: raw.id,
@@ -75,7 +91,8 @@ export function toAuthorization(
     purposes: raw.purposes,
     validFrom: raw.valid.from,
     validUntil: raw.valid.until,
-    scope: 'all',
+    scope: raw.scope,
+    capacities,
     grants: checkGrants(yaml, raw.grants, schema, problems),
     location: { file: yaml.file, line: yaml.lineAt(['id']) },
   };

@@ -24,11 +24,12 @@ export const readers = {
   unemployment: ['unemployment'],
   authorizations: ['authorizations'],
   audit: ['audit'],
+  directory: ['directory'],
   /** Every service process: the gateway and the subgraphs. */
-  'every service': ['gateway', 'persons', 'employment', 'unemployment', 'authorizations', 'audit'],
-  'every subgraph': ['persons', 'employment', 'unemployment', 'authorizations', 'audit'],
+  'every service': ['gateway', 'persons', 'employment', 'unemployment', 'authorizations', 'audit', 'directory'],
+  'every subgraph': ['persons', 'employment', 'unemployment', 'authorizations', 'audit', 'directory'],
   /** Every process that writes the audit trail: the gateway and the subgraphs with a database. */
-  'every audit writer': ['gateway', 'persons', 'employment', 'unemployment', 'audit'],
+  'every audit writer': ['gateway', 'persons', 'employment', 'unemployment', 'audit', 'directory'],
   'npm start': ['npm start'],
   'npm run audit': ['npm run audit'],
   'npm run bench': ['npm run bench'],
@@ -108,6 +109,14 @@ export const settings = {
     readBy: ['every audit writer', 'npm start', 'npm run audit'],
     ...mongoUri,
     defaultText: '(embedded server)',
+    secret: true,
+  },
+  DIRECTORY_MONGODB_URI: {
+    meaning:
+      'where the reference directory is kept: the gateway and every source read it for authorizations limited to followed persons, the directory subgraph writes it',
+    readBy: ['gateway', 'persons', 'employment', 'unemployment', 'directory'],
+    ...mongoUri,
+    defaultText: '`MONGODB_URI`',
     secret: true,
   },
   AUDIT_MONGODB_URI: {
@@ -219,7 +228,7 @@ export const settings = {
     meaning: "a subgraph's port (`npm start` sets it from `PERSONS_PORT`…)",
     readBy: ['every subgraph'],
     ...port,
-    defaultText: "the subgraph's own (4001–4005)",
+    defaultText: "the subgraph's own (4001–4006)",
   },
   HOST: {
     meaning: 'the address a service listens on',
@@ -232,11 +241,13 @@ export const settings = {
   UNEMPLOYMENT_PORT: sourcePort('unemployment source', 4003),
   AUTHORIZATIONS_PORT: sourcePort("committee's register (authorizations)", 4004),
   AUDIT_PORT: sourcePort("audit trail's subgraph", 4005),
+  DIRECTORY_PORT: sourcePort('reference directory', 4006),
   PERSONS_URL: sourceUrl('persons source', 4001),
   EMPLOYMENT_URL: sourceUrl('employment source', 4002),
   UNEMPLOYMENT_URL: sourceUrl('unemployment source', 4003),
   AUTHORIZATIONS_URL: sourceUrl("committee's register", 4004),
   AUDIT_URL: sourceUrl("audit trail's subgraph", 4005),
+  DIRECTORY_URL: sourceUrl('reference directory', 4006),
   GATEWAY_MAX_IN_FLIGHT: {
     meaning:
       'requests in progress at once in one gateway process; beyond it, requests are shed at once with `OVERLOADED` (503) rather than queued ([decision 0016](docs/decisions/0016-operation-limits-and-fair-use.md))',
@@ -249,6 +260,13 @@ export const settings = {
     readBy: ['gateway'],
     ...wholeNumber({ min: 100, max: 300_000, unit: 'milliseconds' }),
     default: 5_000,
+  },
+  DIRECTORY_TIMEOUT_MS: {
+    meaning:
+      'longest wait for the reference directory, whose batch registrations (`followMany`) write tens of thousands of entries in one call',
+    readBy: ['gateway'],
+    ...wholeNumber({ min: 100, max: 600_000, unit: 'milliseconds' }),
+    default: 120_000,
   },
   PERSONS_MAX_BATCH: {
     meaning: 'most SSINs one `persons` call may ask for',
@@ -287,6 +305,20 @@ export const settings = {
     readBy: ['npm start'],
     ...filePath,
     defaultText: '(built once into `~/.cache`)',
+  },
+  GOGC: {
+    meaning:
+      "the embedded FerretDB's garbage-collector target; unset, `400` ([decision 0022](docs/decisions/0022-ferretdb-go-runtime-settings.md))",
+    readBy: ['npm start'],
+    ...text,
+    defaultText: '`400` (embedded server)',
+  },
+  GOMEMLIMIT: {
+    meaning:
+      "the embedded FerretDB's soft memory limit; unset, `512MiB` ([decision 0022](docs/decisions/0022-ferretdb-go-runtime-settings.md))",
+    readBy: ['npm start'],
+    ...text,
+    defaultText: '`512MiB` (embedded server)',
   },
   POSTGRES_BIN_DIR: {
     meaning: "PostgreSQL 15's `bin/` directory (embedded server)",

@@ -33,6 +33,7 @@ const resolvers = {
 };
 const set: PolicySet = {
   partners: new Map(),
+  capacities: new Map(),
   purposes: new Map(),
   authorizations: [
     {
@@ -44,6 +45,7 @@ const set: PolicySet = {
       validFrom: '2024-01-01',
       validUntil: null,
       scope: 'all',
+      capacities: [],
       grants: { Query: [{ field: 'person' }] },
       location: { file: 'ISC-24-017.yaml', line: 1 },
     },

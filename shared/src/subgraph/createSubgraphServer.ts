@@ -12,6 +12,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import { requestAccess } from '../access/requestGrants.js';
 import { checkReferenceKeys } from '../scalars/checkReferenceKeys.js';
 import { createShieldMiddleware, keyFields, type AccessContext } from '../access/shieldMiddleware.js';
+import { followedScopeFor, followedScopeMiddleware } from '../access/followedScope.js';
+import type { DirectoryReader } from '../directory/createDirectoryReader.js';
 import type { AuditTrail } from '../audit/auditTrail.js';
 import { errorCodesOf, failClosed } from '../audit/failClosed.js';
 import { AUDIT_RECEIPT_EXTENSION } from '../audit/receiptExtension.js';
@@ -39,6 +41,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * serves no personal data (the committee's register).
    */
   audit: AuditTrail | null;
+  /**
+   * The reference directory, asked when an authorization of the call is limited
+   * to followed persons; null (a subgraph that serves no person) fails such a
+   * call closed if it ever reads one.
+   */
+  directory?: DirectoryReader | null;
   logger: Logger;
   port: number;
   host?: string;
@@ -67,10 +75,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   // fields without a resolver of their own, which would then go out unchecked.
   const disabled = access.disabled ?? new Set();
   const keys = keyFields(options.typeDefs);
-  // Shield outside, the release collector inside: a refused field is never noted as released.
-  const schema = disabled.has('shield')
-    ? applyMiddleware(subgraphSchema, releaseCollector(keys))
-    : applyMiddleware(subgraphSchema, createShieldMiddleware(subgraphSchema, options.typeDefs), releaseCollector(keys));
+  // Shield outside, then the followed scope, the release collector inside: a refused field is never noted as released.
+  const middlewares = [
+    ...(disabled.has('shield') ? [] : [createShieldMiddleware(subgraphSchema, options.typeDefs)]),
+    ...(disabled.has('followed-scope') ? [] : [followedScopeMiddleware(keys)]),
+    releaseCollector(keys),
+  ];
+  const schema = applyMiddleware(subgraphSchema, ...middlewares);
   const apollo = new ApolloServer<TContext & AccessContext & ReleaseContext & { requestId: string; call: number }>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -167,6 +178,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         requestId: claims.requestId,
         call: claims.call ?? 1,
         release: { ssins: new Set<string>(), fields: new Set<string>() },
+        followedScope: disabled.has('followed-scope') ? null : followedScopeFor(requestAccessOfCall, options.directory ?? null),
       };
     },
     port: options.port,

@@ -32,6 +32,7 @@ export function defineSourceSubgraph<TContext extends BaseContext>(spec: SourceS
         context: spec.context(client, serverKind),
         access: deps.access,
         audit: deps.audit,
+        directory: deps.directory ?? null,
         logger: deps.logger,
         port: deps.port,
         ...(deps.host ? { host: deps.host } : {}),

@@ -9,6 +9,7 @@ import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
 import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
 import { auditSigningKeyFromEnv } from '../audit/checkpoints/auditKeys.js';
+import { createDirectoryReader, type DirectoryReader } from '../directory/createDirectoryReader.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
@@ -16,6 +17,8 @@ export interface SubgraphDependencies {
   access: SubgraphAccess;
   /** Where releases of personal data are recorded; null for a subgraph without a database (it serves none). */
   audit: AuditTrail | null;
+  /** The reference directory (DIRECTORY_MONGODB_URI, default the subgraph's own database server); absent without a database. */
+  directory?: DirectoryReader;
   logger: Logger;
   port: number;
   host?: string;
@@ -56,17 +59,26 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     let client: MongoClient | undefined;
     let mongo: SubgraphDependencies['mongo'];
     let audit: Awaited<ReturnType<typeof auditTrailFromEnv>> | undefined;
+    let directory: DirectoryReader | undefined;
+    let directoryClient: MongoClient | undefined;
     if (definition.database !== false) {
       // Its checkpoint key is checked before connecting: a missing or development key stops the start at once.
       auditSigningKeyFromEnv();
-      client = await connectMongo(definition.mongoUri?.(process.env) ?? mongoUriFromEnv(), `crossroads-${definition.name}`);
+      const uri = definition.mongoUri?.(process.env) ?? mongoUriFromEnv();
+      client = await connectMongo(uri, `crossroads-${definition.name}`);
       mongo = { client, serverKind: await detectServerKind(client) };
       audit = await auditTrailFromEnv(definition.name);
+      const directoryUri = readSettings(['DIRECTORY_MONGODB_URI']).DIRECTORY_MONGODB_URI;
+      if (directoryUri && directoryUri !== uri)
+        directoryClient = await connectMongo(directoryUri, `crossroads-${definition.name}-directory`);
+      const readFrom = directoryClient ?? client;
+      directory = createDirectoryReader(readFrom, directoryClient ? await detectServerKind(directoryClient) : mongo.serverKind);
     }
     const { PORT, HOST } = readSettings(['PORT', 'HOST']);
     const server = await definition.start({
       ...(mongo ? { mongo } : {}),
       audit: audit?.trail ?? null,
+      ...(directory ? { directory } : {}),
       access,
       logger,
       port: PORT ?? definition.defaultPort,
@@ -77,6 +89,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       logger.info({ signal }, 'stopping');
       await server.stop();
       await audit?.close();
+      await directoryClient?.close();
       await client?.close();
       process.exit(0);
     };

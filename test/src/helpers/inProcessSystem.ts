@@ -1,6 +1,7 @@
 import { createGatewayAccess, startGateway } from '@crossroads/gateway';
 import {
   createAuditTrail,
+  createDirectoryReader,
   createGatewayTokenVerifier,
   createLogger,
   createPolicyStore,
@@ -39,6 +40,7 @@ export async function startInProcessSystem(options: InProcessOptions) {
   const keys = await generateGatewayKeyPair();
   const policies = createPolicyStore({ dir: policyDir, schema: readApiSchema(), logger });
   const servers: RunningHttpServer[] = [];
+  const directory = createDirectoryReader(client, serverKind);
   for (const subgraph of [personsSubgraph, employmentSubgraph, unemploymentSubgraph]) {
     const verifier = createGatewayTokenVerifier({ publicJwk: keys.publicJwk, subgraph: subgraph.name });
     servers.push(
@@ -46,6 +48,7 @@ export async function startInProcessSystem(options: InProcessOptions) {
         mongo: { client, serverKind },
         access: { verifier, policies, development: false },
         audit: options.audit?.sources ?? createAuditTrail({ client, service: `test-${subgraph.name}` }),
+        directory,
         logger,
         port: 0,
       }),
@@ -65,6 +68,7 @@ export async function startInProcessSystem(options: InProcessOptions) {
     audit: options.audit?.gateway ?? createAuditTrail({ client, service: 'test-gateway' }),
     subgraphUrls: { persons, employment, unemployment },
     subgraphTimeoutMs: 30_000,
+    directory,
   });
   return {
     gateway,

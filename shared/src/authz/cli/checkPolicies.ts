@@ -50,8 +50,9 @@ function main(): number {
   return problems.length === 0 ? 0 : 1;
 }
 
-function describe(outcome: { expect: 'allow' | 'deny'; uncovered: string[] }): string {
-  return outcome.expect === 'allow' ? 'allow' : `deny of [${outcome.uncovered.join(', ')}]`;
+function describe(outcome: { expect: 'allow' | 'deny'; uncovered: string[]; code?: string }): string {
+  if (outcome.expect === 'allow') return 'allow';
+  return outcome.code ? `deny with ${outcome.code}` : `deny of [${outcome.uncovered.join(', ')}]`;
 }
 
 process.exitCode = main();
