@@ -52,6 +52,7 @@ describe('the attack catalogue (test/attacks/README.md), tried by every profile 
 
           const record = await recordOf(response.requestId!);
           expect(record).toMatchObject({ kind: 'request', partnerId: profile.partnerId, outcome: 'refused', code: expected.code });
+          if (expected.names) expect(new Set((record as { ssins?: string[] }).ssins)).toEqual(new Set(expected.names));
         });
       }
     });

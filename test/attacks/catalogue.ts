@@ -18,6 +18,8 @@ export interface Expected {
   extensions?: Record<string, unknown>;
   /** Recorded: a request record with this code under the caller's name. Counted: no record (an unidentified caller). */
   audit: 'recorded' | 'counted';
+  /** The request record must name these persons (a lookup is recorded even when refused or when nothing is found). */
+  names?: readonly string[];
 }
 
 export interface AttackCase {
@@ -273,6 +275,73 @@ export const catalogue: readonly AttackCase[] = [
       return json(headers, { query: `{ person(ssin: "${REFERENCE_SSIN}") { ssin } }` });
     },
     expect: () => ({ status: 400, code: 'PURPOSE_REQUIRED', audit: 'recorded' }),
+  },
+  {
+    id: 'A20',
+    finding: 'Unrecorded probing',
+    attack: 'which of 1,000 SSINs exist: persons(ssins) selecting only the keys',
+    before: 'answered (null for the unknown ones) and no release was written: who exists could be learnt without a trace',
+    profiles: all,
+    request: async (p) =>
+      json(await p.headers(), { query: 'query ($s: [SSIN!]!) { persons(ssins: $s) { ssin } }', variables: { s: probeSsins } }),
+    // The granted partner does not follow these persons: refused without a register being read, the same whether they exist or not.
+    expect: (p) =>
+      p.name === 'granted'
+        ? { status: 403, code: 'PERSON_NOT_FOLLOWED', audit: 'recorded', names: probeSsins }
+        : p.name === 'citizen'
+          ? { ...limit('persons', 1), audit: 'recorded' }
+          : { status: 403, code: 'FORBIDDEN', audit: 'recorded', names: probeSsins },
+  },
+  {
+    id: 'A21',
+    finding: 'Unrecorded probing',
+    attack: 'whether one person exists: person(ssin) selecting only __typename',
+    before: 'answered without a release: a lookup left no trace',
+    profiles: all,
+    request: async (p) => json(await p.headers(), { query: `{ person(ssin: "${probeSsins[0]}") { __typename } }` }),
+    expect: (p) =>
+      p.name === 'granted'
+        ? { status: 403, code: 'PERSON_NOT_FOLLOWED', audit: 'recorded', names: [probeSsins[0]!] }
+        : { status: 403, code: 'FORBIDDEN', audit: 'recorded', names: [probeSsins[0]!] },
+  },
+  {
+    id: 'A22',
+    finding: 'Unbounded date arguments',
+    attack: 'the whole address history through aliases of address(asOf), one per year',
+    before: 'a grant of address without bounds gave the whole history, although addressHistory is a separate grant',
+    profiles: all,
+    request: async (p) =>
+      json(await p.headers(), {
+        query: `{ person(ssin: "${REFERENCE_SSIN}") { y1990: address(asOf: "1990-01-01") { street } y2000: address(asOf: "2000-01-01") { street } } }`,
+      }),
+    expect: (p) => ({
+      status: 403,
+      code: 'FORBIDDEN',
+      ...(p.name === 'granted' ? { extensions: { uncovered: ['Person.address(asOf)'] } } : {}),
+      audit: 'recorded',
+    }),
+  },
+  {
+    id: 'A23',
+    finding: 'Input gaps',
+    attack: 'an array of SSINs sent for a variable that takes one',
+    before: 'reached the source unchecked',
+    profiles: all,
+    request: async (p) =>
+      json(await p.headers(), {
+        query: 'query ($ssin: SSIN!) { person(ssin: $ssin) { ssin } }',
+        variables: { ssin: [REFERENCE_SSIN, probeSsins[0]] },
+      }),
+    expect: () => ({ status: 400, code: 'BAD_USER_INPUT', audit: 'recorded' }),
+  },
+  {
+    id: 'A24',
+    finding: 'Input gaps',
+    attack: "an invalid SSIN as a variable's default value",
+    before: 'reached the source unchecked',
+    profiles: all,
+    request: async (p) => json(await p.headers(), { query: 'query ($ssin: SSIN = "12345678901") { person(ssin: $ssin) { ssin } }' }),
+    expect: () => ({ status: 400, code: 'BAD_USER_INPUT', extensions: { rule: 'SSIN_CHECK_DIGITS' }, audit: 'recorded' }),
   },
 ];
 
