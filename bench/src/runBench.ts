@@ -8,6 +8,8 @@ import { repoRoot } from './paths.js';
 import type { BenchResults, DbCommands, GrowthPoint, Machine, ProfileSummary, SystemRound } from './report/types.js';
 import { CommandCounter } from './measure/commandCounter.js';
 import { countCalls, countDbCommands } from './scenarios/dbCommands.js';
+import { overload, type OverloadResult } from './scenarios/overload.js';
+import { registerFollowers, type DirectoryRegistration } from './scenarios/registerFollowers.js';
 import { growthPoint, measureGrowth } from './scenarios/growth.js';
 import { profileGateway } from './scenarios/profile.js';
 import { startDatabase } from './system/database.js';
@@ -46,6 +48,8 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
   let dbCommands: DbCommands | undefined;
   let profile: ProfileSummary | undefined;
   const growth: GrowthPoint[] = [];
+  const directory: DirectoryRegistration[] = [];
+  let overloadResult: OverloadResult | undefined;
   const loads = { warmupMs: options.warmupS * 1000, durationMs: options.durationS * 1000, connections: options.connections };
   for (const size of options.sizes) {
     const t = performance.now();
@@ -66,6 +70,11 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
         fs.mkdirSync(dir, { recursive: true });
         return dir;
       };
+      // The bench's partner reads only the persons it follows: it registers them all first, which is measured.
+      log('registering the population in the reference directory (followMany, batches of 10,000)…');
+      const registered = await phases.time('reference directory: register the population', () => registerFollowers(db, logDir('directory')));
+      directory.push(registered);
+      log(`  ${registered.entries.toLocaleString('en')} entries in ${(registered.ms / 1000).toFixed(1)} s: ${registered.entriesPerSecond.toFixed(0)} a second`);
       const countCommands = async (count: () => Promise<DbCommands>) => {
         log('counting database commands per call…');
         dbCommands = await phases.time('database commands (whole phase)', count).catch((error: unknown) => {
@@ -101,6 +110,19 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
         rounds = await compareSystems(db, options, workDir, log, notes);
         await countCommands(() => countDbCommands(db.mongoUri, db.ssins, options.bulkSizes, logDir('db-commands')));
       }
+      if (size === options.mainSize) {
+        const saturations = rounds.filter((r) => r.system === 'all-on').map((r) => r.single.saturation.result.throughput);
+        const saturation = saturations.sort((a, b) => a - b)[Math.floor(saturations.length / 2)];
+        if (saturation) {
+          log(`overload: twice the saturation (${(saturation * 2).toFixed(0)} req/s) against a gateway that sheds load…`);
+          overloadResult = await phases
+            .time('overload', () => overload(db, saturation, { durationMs: options.durationS * 1000 }, logDir('overload')))
+            .catch((error: unknown) => {
+              notes.push(`Overload scenario failed: ${String(error)}`);
+              return undefined;
+            });
+        }
+      }
       if (size === options.mainSize && options.profile) {
         log('profiling the gateway under saturation (node --cpu-prof)…');
         profile = await profileGateway(db, loads, path.join(workDir, 'profile'), logDir('profile')).catch((error: unknown) => {
@@ -126,6 +148,8 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
     ...(dbCommands ? { dbCommands } : {}),
     growth,
     ...(profile ? { profile } : {}),
+    directory,
+    ...(overloadResult ? { overload: overloadResult } : {}),
     notes,
   };
 }

@@ -13,6 +13,8 @@ export type Target =
 
 export interface Outcome {
   ok: boolean;
+  /** The HTTP status when it was not 200 (a refusal: 429, 503). */
+  status?: number;
   /** A short reason when not ok (status, first error code), for the report. */
   error?: string;
 }
@@ -64,7 +66,7 @@ export class Client {
 }
 
 function judge(reply: Reply): Outcome {
-  if (reply.status !== 200) return { ok: false, error: `HTTP ${reply.status}${errorCode(reply.body)}` };
+  if (reply.status !== 200) return { ok: false, status: reply.status, error: `HTTP ${reply.status}${errorCode(reply.body)}` };
   // No JSON parse on the hot path: a GraphQL error always has an "errors" key.
   if (reply.body.includes('"errors"')) return { ok: false, error: `GraphQL error${errorCode(reply.body)}` };
   return { ok: true };

@@ -10,6 +10,8 @@ export interface LoadSpec {
   durationMs: number;
   /** A file of SSINs, one a line; each request draws one at random. */
   ssinsFile: string;
+  /** Measure refusals (HTTP 429 and 503) apart from the answers: the overload scenario. */
+  splitRefusals?: boolean;
 }
 
 export interface LatencySummary {
@@ -45,6 +47,8 @@ export interface LoadResult {
   latency: LatencySummary;
   /** The load generator's own CPU time during the run. */
   cpuMs: number;
+  /** With `splitRefusals`: the refusals (429, 503) and their latency; `latency` is then the answered requests' alone. */
+  refused?: { count: number; byStatus: Record<string, number>; latency: LatencySummary };
 }
 
 export type WorkerMessage = { type: 'started' } | { type: 'result'; result: LoadResult } | { type: 'failed'; message: string };

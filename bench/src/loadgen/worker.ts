@@ -25,10 +25,18 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const client = new Client(spec.model === 'closed' ? spec.connections : 512);
   const ops = new Operations(client, spec.target);
   await ops.ready();
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = newHistogram();
+  const refusals = { histogram: newHistogram(), byStatus: {} as Record<string, number> };
   const tally = { sent: 0, ok: 0, errors: 0, unanswered: 0, shed: 0, samples: new Set<string>() };
   const record = (outcome: Outcome, startedAt: number) => {
-    histogram.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1000)));
+    const us = Math.max(1, Math.round((performance.now() - startedAt) * 1000));
+    if (spec.splitRefusals && (outcome.status === 429 || outcome.status === 503)) {
+      refusals.histogram.recordValue(us);
+      refusals.byStatus[outcome.status] = (refusals.byStatus[outcome.status] ?? 0) + 1;
+      return;
+    }
+    histogram.recordValue(us);
     if (outcome.ok) tally.ok++;
     else {
       tally.errors++;
@@ -76,6 +84,9 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     throughput: (tally.ok * 1000) / Math.min(elapsedMs, spec.model === 'open' ? spec.durationMs : elapsedMs),
     latency: summarise(histogram),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    ...(spec.splitRefusals
+      ? { refused: { count: refusals.histogram.totalCount, byStatus: refusals.byStatus, latency: summarise(refusals.histogram) } }
+      : {}),
   };
 }
 

@@ -123,6 +123,50 @@ export function resultsMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.directory?.length) {
+    out.push('\n### Reference directory: registering the population (followMany through the gateway, everything on)\n');
+    out.push(
+      table(
+        ['persons', 'entries', 'batches of', 'seconds', 'entries per second'],
+        results.directory.map((d) => [
+          d.persons.toLocaleString('en'),
+          d.entries.toLocaleString('en'),
+          d.batchSize.toLocaleString('en'),
+          n(d.ms / 1000, 1),
+          n(d.entriesPerSecond, 0),
+        ]),
+      ),
+    );
+  }
+
+  if (results.overload) {
+    const o = results.overload;
+    out.push(
+      `\n### Overload: ${o.rate} req/s, twice the saturation of everything on (${n(o.saturation, 0)} req/s), against a gateway that sheds load\n`,
+    );
+    out.push(
+      table(
+        ['', 'count', 'p50 (ms)', 'p99 (ms)', 'max (ms)'],
+        [
+          ['answered', String(o.answered), n(o.accepted.p50, 1), n(o.accepted.p99, 1), n(o.accepted.max, 1)],
+          [
+            `refused (${Object.entries(o.refusedByStatus)
+              .map(([status, count]) => `${count} × ${status}`)
+              .join(', ') || 'none'})`,
+            String(o.refused),
+            n(o.refusals.p50, 1),
+            n(o.refusals.p99, 1),
+            n(o.refusals.max, 1),
+          ],
+          ['other errors (timeouts, resets, not sent)', String(o.otherErrors), '', '', ''],
+        ],
+      ),
+    );
+    out.push(
+      `\nThe gateway was ${o.gatewayAlive ? 'still answering' : '**not answering**'} afterwards. Audit trail: ${o.auditRefused} requests recorded as refused with OVERLOADED, ${o.auditAnswered} as answered; ${o.lostAuditRecords === 0 ? 'none lost' : `**${o.lostAuditRecords} lost**`}.\n`,
+    );
+  }
+
   if (results.dbCommands) {
     out.push('\n### Database commands per call (everything on, counted on the wire between the subgraphs and FerretDB)\n');
     const rows = [

@@ -91,5 +91,18 @@ export function checkTargets(results: BenchResults, summaries: SystemSummary[]):
     const b = (s: SystemSummary) => s.bulk.find((x) => x.size === 1_000)?.msPerCall.median ?? NaN;
     add('authorization ≤ 1.5× on bulk (1,000 SSINs)', b(on) / b(noAuthz), 1.5, `${f(b(on) / b(noAuthz), 2)}×`);
   }
+  const noScope = get('no-followed-scope');
+  if (noScope) {
+    // Issue #12: what asking the reference directory (at the gateway and in every source) adds.
+    const share = (on.cpuPerRequestTotal.median - noScope.cpuPerRequestTotal.median) / noScope.cpuPerRequestTotal.median;
+    add('scope followed ≤ +10 % of a single request’s cost (CPU per request)', share * 100, 10, `${f(share * 100, 1)} %`);
+    const b = (s: SystemSummary) => s.bulk.find((x) => x.size === 1_000)?.msPerCall.median ?? NaN;
+    add('scope followed ≤ 1.5× on bulk (1,000 SSINs)', b(on) / b(noScope), 1.5, `${f(b(on) / b(noScope), 2)}×`);
+  }
+  const overload = results.overload;
+  if (overload) {
+    add('overload (2× saturation): no audit record lost', overload.lostAuditRecords, 0, `${overload.lostAuditRecords} lost`);
+    add('overload (2× saturation): the gateway survives', overload.gatewayAlive ? 0 : 1, 0, overload.gatewayAlive ? 'alive' : 'down');
+  }
   return checks;
 }

@@ -1,3 +1,5 @@
+import type { DirectoryRegistration } from '../scenarios/registerFollowers.js';
+import type { OverloadResult } from '../scenarios/overload.js';
 import type { LoadResult } from '../loadgen/protocol.js';
 import type { BenchOptions } from '../options.js';
 import type { SystemId } from '../system/systems.js';
@@ -99,5 +101,9 @@ export interface BenchResults {
   dbCommands?: DbCommands;
   growth: GrowthPoint[];
   profile?: ProfileSummary;
+  /** The population registered in the reference directory before each size was measured (issue #12). */
+  directory?: DirectoryRegistration[];
+  /** Twice the saturation rate against a gateway that sheds load (issue #11). */
+  overload?: OverloadResult;
   notes: string[];
 }

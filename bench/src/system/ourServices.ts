@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@crossroads/db';
 import {
@@ -6,13 +8,14 @@ import {
   auditKeyPairToEnv,
   generateAuditKeyPair,
   generateGatewayKeyPair,
+  policyDir,
   type SecurityLayer,
 } from '@crossroads/shared';
 import { repoRoot } from '../paths.js';
 import { nodeArgs, type EntryName } from './precompile.js';
 import { spawnProcess, type Spawned } from './spawnProcess.js';
 
-export const subgraphNames = ['persons', 'employment', 'unemployment', 'authorizations'] as const;
+export const subgraphNames = ['persons', 'employment', 'unemployment', 'authorizations', 'directory'] as const;
 export type SubgraphName = (typeof subgraphNames)[number];
 
 export interface RunningSubgraphs {
@@ -26,6 +29,30 @@ export interface RunningSubgraphs {
 }
 
 const auditEnv = auditKeyPairToEnv(generateAuditKeyPair());
+
+/**
+ * The published policy set, but the bench's partner (CAPAC) without fair-use
+ * limits: the bench measures what the hub can carry, not one partner's share
+ * of it (decision 0016). Its operation limits stay as published.
+ */
+function benchPolicyDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-policies-'));
+  fs.cpSync(policyDir, dir, { recursive: true });
+  const file = path.join(dir, 'partners.yaml');
+  const capacKeys = '  jwks: { file: keys/capac.jwks.json }\n';
+  const partners = fs.readFileSync(file, 'utf8');
+  if (!partners.includes(capacKeys)) throw new Error('bench: partners.yaml no longer has the line the bench extends');
+  fs.writeFileSync(file, partners.replace(capacKeys, `${capacKeys}  limits: { requestsPerMinute: 100000000, concurrentRequests: 100000 }\n`));
+  return dir;
+}
+let policies: string | undefined;
+
+/**
+ * How many requests a gateway of the bench takes at once before it sheds load:
+ * all of them, except in the overload scenario, which measures the shedding
+ * with the gateway's own default.
+ */
+const UNBOUNDED_IN_FLIGHT = '100000';
 
 /** The environment that switches security layers off (only honoured with CROSSROADS_ENV=benchmark); empty when all are on. */
 export function layerEnv(disabled: readonly SecurityLayer[]): NodeJS.ProcessEnv {
@@ -42,6 +69,7 @@ function baseEnv(): NodeJS.ProcessEnv {
     CROSSROADS_ENV: 'benchmark',
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    AUTHZ_POLICY_DIR: (policies ??= benchPolicyDir()),
     // Every writer of the audit trail signs its checkpoints; one throw-away key for the whole bench run.
     ...auditEnv,
   };
@@ -61,7 +89,7 @@ function nodeService(name: EntryName, port: number, env: NodeJS.ProcessEnv, logD
   });
 }
 
-/** The four subgraphs over `mongoUri`, with the given layers switched off. */
+/** The subgraphs over `mongoUri`, with the given layers switched off. */
 export async function startSubgraphs(mongoUri: string, disabled: readonly SecurityLayer[], logDir: string): Promise<RunningSubgraphs> {
   const keys = await generateGatewayKeyPair();
   const ports = {} as Record<SubgraphName, number>;
@@ -86,19 +114,23 @@ export async function startOurGateway(
   disabled: readonly SecurityLayer[],
   logDir: string,
   nodeFlags: string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<{ url: string; process: Spawned }> {
   const port = await freePort();
   const env = {
     ...baseEnv(),
+    GATEWAY_MAX_IN_FLIGHT: UNBOUNDED_IN_FLIGHT,
     ...layerEnv(disabled),
     GATEWAY_PORT: String(port),
     PERSONS_URL: subgraphs.urls.persons,
     EMPLOYMENT_URL: subgraphs.urls.employment,
     UNEMPLOYMENT_URL: subgraphs.urls.unemployment,
     AUTHORIZATIONS_URL: subgraphs.urls.authorizations,
+    DIRECTORY_URL: subgraphs.urls.directory,
     [GATEWAY_SIGNING_KEY_ENV]: subgraphs.signingKey,
     // The audit trail (when the gateway keeps one) goes to the same database, as with `npm start`.
     MONGODB_URI: subgraphs.mongoUri,
+    ...extraEnv,
   };
   const process_ = await nodeService('gateway', port, env, logDir, nodeFlags);
   return { url: `http://127.0.0.1:${port}/graphql`, process: process_ };

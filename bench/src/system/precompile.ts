@@ -11,6 +11,7 @@ export const entryPoints = {
   employment: `${repoRoot}subgraphs/employment/src/main.ts`,
   unemployment: `${repoRoot}subgraphs/unemployment/src/main.ts`,
   authorizations: `${repoRoot}subgraphs/authorizations/src/main.ts`,
+  directory: `${repoRoot}subgraphs/directory/src/main.ts`,
   gateway: `${repoRoot}gateway/src/main.ts`,
   loadgen: `${repoRoot}bench/src/loadgen/worker.ts`,
 } as const;
