@@ -72,9 +72,13 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
       };
       // The bench's partner reads only the persons it follows: it registers them all first, which is measured.
       log('registering the population in the reference directory (followMany, batches of 10,000)…');
-      const registered = await phases.time('reference directory: register the population', () => registerFollowers(db, logDir('directory')));
+      const registered = await phases.time('reference directory: register the population', () =>
+        registerFollowers(db, logDir('directory')),
+      );
       directory.push(registered);
-      log(`  ${registered.entries.toLocaleString('en')} entries in ${(registered.ms / 1000).toFixed(1)} s: ${registered.entriesPerSecond.toFixed(0)} a second`);
+      log(
+        `  ${registered.entries.toLocaleString('en')} entries in ${(registered.ms / 1000).toFixed(1)} s: ${registered.entriesPerSecond.toFixed(0)} a second`,
+      );
       const countCommands = async (count: () => Promise<DbCommands>) => {
         log('counting database commands per call…');
         dbCommands = await phases.time('database commands (whole phase)', count).catch((error: unknown) => {

@@ -25,7 +25,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const client = new Client(spec.model === 'closed' ? spec.connections : 512);
   const ops = new Operations(client, spec.target);
   await ops.ready();
-  const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const newHistogram = () =>
+    hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
   const histogram = newHistogram();
   const refusals = { histogram: newHistogram(), byStatus: {} as Record<string, number> };
   const tally = { sent: 0, ok: 0, errors: 0, unanswered: 0, shed: 0, samples: new Set<string>() };

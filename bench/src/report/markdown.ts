@@ -150,9 +150,11 @@ export function resultsMarkdown(results: BenchResults): string {
         [
           ['answered', String(o.answered), n(o.accepted.p50, 1), n(o.accepted.p99, 1), n(o.accepted.max, 1)],
           [
-            `refused (${Object.entries(o.refusedByStatus)
-              .map(([status, count]) => `${count} × ${status}`)
-              .join(', ') || 'none'})`,
+            `refused (${
+              Object.entries(o.refusedByStatus)
+                .map(([status, count]) => `${count} × ${status}`)
+                .join(', ') || 'none'
+            })`,
             String(o.refused),
             n(o.refusals.p50, 1),
             n(o.refusals.p99, 1),

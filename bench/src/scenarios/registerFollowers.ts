@@ -35,7 +35,11 @@ export async function registerFollowers(db: BenchDatabase, logDir: string): Prom
       let batches = 0;
       for (let i = 0; i < db.ssins.length; i += BATCH) {
         const ssins = db.ssins.slice(i, i + BATCH);
-        const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query: FOLLOW_MANY, variables: { ssins } }) });
+        const response = await fetch(gateway.url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: FOLLOW_MANY, variables: { ssins } }),
+        });
         const body = (await response.json()) as { data?: { followMany: { total: number; invalid: number } }; errors?: unknown };
         if (!body.data || body.errors || body.data.followMany.invalid > 0) {
           throw new Error(`registering the population failed at batch ${batches + 1}: ${JSON.stringify(body.errors ?? body.data)}`);

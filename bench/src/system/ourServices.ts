@@ -42,7 +42,10 @@ function benchPolicyDir(): string {
   const capacKeys = '  jwks: { file: keys/capac.jwks.json }\n';
   const partners = fs.readFileSync(file, 'utf8');
   if (!partners.includes(capacKeys)) throw new Error('bench: partners.yaml no longer has the line the bench extends');
-  fs.writeFileSync(file, partners.replace(capacKeys, `${capacKeys}  limits: { requestsPerMinute: 100000000, concurrentRequests: 100000 }\n`));
+  fs.writeFileSync(
+    file,
+    partners.replace(capacKeys, `${capacKeys}  limits: { requestsPerMinute: 100000000, concurrentRequests: 100000 }\n`),
+  );
   return dir;
 }
 let policies: string | undefined;
