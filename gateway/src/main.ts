@@ -1,6 +1,9 @@
-import { auditTrailFromEnv, checkSettings, createLogger, exitOnStartFailure, readSettings } from '@crossroads/shared';
-import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
-import { startGateway } from './startGateway.js';
+// Tracing first, when configured: the modules it instruments must load after it (shared/src/telemetry/tracing.ts).
+import { startTracing } from '@crossroads/shared/tracing';
+
+await startTracing('gateway');
+const { auditTrailFromEnv, checkSettings, createLogger, exitOnStartFailure, readSettings, startServiceTelemetry } =
+  await import('@crossroads/shared');
 
 // Every setting the gateway reads, before anything else (the logger reads LOG_LEVEL): all problems at once.
 try {
@@ -10,6 +13,10 @@ try {
 }
 const logger = createLogger('gateway');
 try {
+  const [{ gatewayAccessFromEnv }, { startGateway }] = await Promise.all([
+    import('./access/gatewayAccess.js'),
+    import('./startGateway.js'),
+  ]);
   const s = readSettings([
     'GATEWAY_PORT',
     'HOST',
@@ -24,6 +31,8 @@ try {
   // Keys and policies first: a refused key or policy set stops the start before any connection is made.
   const access = gatewayAccessFromEnv(logger);
   const audit = await auditTrailFromEnv('gateway');
+  // Metrics and readiness checks (the audit store, the policy set) before the gateway listens.
+  const telemetry = await startServiceTelemetry({ service: 'gateway', logger, policies: access.policies, auditClient: audit.client });
   const subgraphUrls = {
     persons: s.PERSONS_URL,
     employment: s.EMPLOYMENT_URL,
@@ -46,6 +55,7 @@ try {
   const stop = async () => {
     await server.stop();
     await audit.close();
+    await telemetry.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

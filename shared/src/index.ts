@@ -49,3 +49,4 @@ export { verifyAuditLog } from './audit/verify/verifyAuditLog.js';
 export * from './subgraph/defineSourceSubgraph.js';
 export * from './http/HttpRefusal.js';
 export type { GraphQLRequestBody } from './http/readGraphQLRequestBody.js';
+export * from './telemetry/index.js';

@@ -9,6 +9,7 @@ import type { RunningHttpServer } from '../http/startGraphQLHttpServer.js';
 import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js';
 import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
 import { auditSigningKeyFromEnv } from '../audit/checkpoints/auditKeys.js';
+import { startServiceTelemetry } from '../telemetry/startServiceTelemetry.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
@@ -63,6 +64,14 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       mongo = { client, serverKind: await detectServerKind(client) };
       audit = await auditTrailFromEnv(definition.name);
     }
+    // Metrics and readiness checks before the server listens: it is never reported ready without them.
+    const telemetry = await startServiceTelemetry({
+      service: definition.name,
+      logger,
+      policies: access.policies,
+      ...(client ? { sourceClient: client } : {}),
+      ...(audit ? { auditClient: audit.client } : {}),
+    });
     const { PORT, HOST } = readSettings(['PORT', 'HOST']);
     const server = await definition.start({
       ...(mongo ? { mongo } : {}),
@@ -78,6 +87,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       await server.stop();
       await audit?.close();
       await client?.close();
+      await telemetry.stop();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));
