@@ -2,4 +2,4 @@
 // MONGODB_URI points at a server of its own. Run by `npm start` and `npm test`.
 import { ensureServerBinaries } from '../embedded/binaries.js';
 
-if (!process.env.MONGODB_URI) ensureServerBinaries();
+if (!process.env.MONGODB_URI) await ensureServerBinaries();

@@ -1,0 +1,80 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { haproxyConfig, type BalancerConfig } from './haproxyConfig.js';
+
+const CANDIDATES = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy', '/usr/bin/haproxy'];
+
+/** HAProxy's binary: found, or installed from Debian's packages (as root), like the embedded database's PostgreSQL. */
+export function ensureHaproxy(say: (message: string) => void = () => {}): string {
+  const found = () => CANDIDATES.find((file) => fs.existsSync(file));
+  const existing = found();
+  if (existing) return existing;
+  if (process.getuid?.() !== 0) throw new Error('HAProxy is not installed; run `sudo apt-get install haproxy` to run replicas.');
+  say('installing HAProxy from Debian (apt-get install haproxy)…');
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'haproxy']]) {
+    const result = spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
+  }
+  const installed = found();
+  if (!installed) throw new Error('HAProxy was installed but its binary is not in /usr/sbin.');
+  return installed;
+}
+
+export interface RunningBalancer {
+  configFile: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts HAProxy in the foreground with a configuration written for this run, and waits until each frontend listens. */
+export async function startBalancer(
+  config: BalancerConfig,
+  options: { sink?: (line: string) => void; say?: (message: string) => void; timeoutMs?: number } = {},
+): Promise<RunningBalancer> {
+  const binary = ensureHaproxy(options.say);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-haproxy-'));
+  const configFile = path.join(dir, 'haproxy.cfg');
+  fs.writeFileSync(configFile, haproxyConfig(config));
+  const check = spawnSync(binary, ['-c', '-q', '-f', configFile], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`HAProxy refused its configuration:\n${check.stderr}`);
+  const child = spawn(binary, ['-db', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream! }).on('line', (l) => options.sink?.(l));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', () => child.kill('SIGKILL'));
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (const service of config.services) {
+    for (;;) {
+      if (child.exitCode !== null) {
+        await stop();
+        throw new Error('HAProxy exited at start');
+      }
+      // Listening: any answer will do (a frontend whose replicas are not started yet answers 503).
+      const ok = await fetch(`http://${config.host}:${service.port}/health/live`, { signal: AbortSignal.timeout(2_000) }).then(
+        () => true,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`the balancer's ${service.name} frontend did not answer ready in time`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { configFile, child, stop };
+}
