@@ -111,17 +111,28 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
 
     // The port each service is reached at (the balancer's, with replicas), and each replica's own.
+    // The kernel may hand the same free port out twice in a row: every port of the run is distinct.
+    const taken = new Set<number>();
+    const distinctPort = async (): Promise<number> => {
+      for (;;) {
+        const port = await freePort();
+        if (!taken.has(port)) return (taken.add(port), port);
+      }
+    };
     const ports = {} as Record<ServiceName, number>;
-    for (const name of serviceNames) ports[name] = options.ports?.[name] || (await freePort());
+    for (const name of serviceNames) {
+      ports[name] = options.ports?.[name] || (await distinctPort());
+      taken.add(ports[name]);
+    }
     const replicaPorts = {} as Record<ServiceName, number[]>;
     const metricsPorts = {} as Record<ServiceName, (number | undefined)[]>;
     for (const name of serviceNames) {
       replicaPorts[name] = [];
       metricsPorts[name] = [];
       for (let r = 1; r <= replicaCount; r++) {
-        replicaPorts[name].push(replicaCount === 1 ? ports[name] : await freePort());
+        replicaPorts[name].push(replicaCount === 1 ? ports[name] : await distinctPort());
         const base = options.metricsPorts?.[name];
-        metricsPorts[name].push(base === undefined ? undefined : base === 0 ? await freePort() : base + 10 * (r - 1));
+        metricsPorts[name].push(base === undefined ? undefined : base === 0 ? await distinctPort() : base + 10 * (r - 1));
       }
     }
     const urls = Object.fromEntries(serviceNames.map((n) => [n, `http://127.0.0.1:${ports[n]}/graphql`])) as Record<ServiceName, string>;

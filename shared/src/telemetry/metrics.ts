@@ -166,19 +166,24 @@ const poolMax = new client.Gauge({
   registers: [registry],
 });
 
-/** Follows a MongoClient's pool events: connections open, in use, and failed check-outs. */
+/**
+ * Follows a MongoClient's pool events: connections open, in use, and failed check-outs. A connection is known from
+ * any event that names it (it may have been created before the listeners were attached, during connect).
+ */
 export function observeMongoPool(mongo: MongoClient, name: 'source' | 'audit'): void {
-  let open = 0;
-  let inUse = 0;
+  type PoolEvent = { address: string; connectionId?: number | string };
+  const open = new Set<string>();
+  const inUse = new Set<string>();
+  const id = (event: PoolEvent) => `${event.address}#${String(event.connectionId)}`;
   const update = () => {
-    poolConnections.set({ client: name, state: 'in_use' }, inUse);
-    poolConnections.set({ client: name, state: 'idle' }, Math.max(0, open - inUse));
+    poolConnections.set({ client: name, state: 'in_use' }, inUse.size);
+    poolConnections.set({ client: name, state: 'idle' }, Math.max(0, open.size - inUse.size));
   };
   poolMax.set({ client: name }, mongo.options.maxPoolSize);
-  mongo.on('connectionCreated', () => (open++, update()));
-  mongo.on('connectionClosed', () => ((open = Math.max(0, open - 1)), update()));
-  mongo.on('connectionCheckedOut', () => (inUse++, update()));
-  mongo.on('connectionCheckedIn', () => ((inUse = Math.max(0, inUse - 1)), update()));
+  mongo.on('connectionCreated', (e: PoolEvent) => (open.add(id(e)), update()));
+  mongo.on('connectionClosed', (e: PoolEvent) => (open.delete(id(e)), inUse.delete(id(e)), update()));
+  mongo.on('connectionCheckedOut', (e: PoolEvent) => (open.add(id(e)), inUse.add(id(e)), update()));
+  mongo.on('connectionCheckedIn', (e: PoolEvent) => (open.add(id(e)), inUse.delete(id(e)), update()));
   mongo.on('connectionCheckOutFailed', () => poolCheckoutFailures.inc({ client: name }));
   update();
 }
