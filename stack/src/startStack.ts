@@ -184,6 +184,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       balancer = await startBalancer(
         {
           host: '127.0.0.1',
+          statsPort: await distinctPort(),
           services: serviceNames.map((name) => ({
             name,
             port: ports[name],
@@ -194,7 +195,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         { ...(options.onProgress ? { say: options.onProgress } : {}), sink: (line) => options.sink('gateway', `[haproxy] ${line}`) },
       );
       await startAll(['gateway']);
-      await waitForBalancer(urls.gateway);
+      // Every copy in service before the stack is handed over: traffic spreads from the first request.
+      await balancer.waitUntilUp(serviceNames);
     } else {
       await startAll(sources);
       await startAll(['gateway']);
@@ -222,21 +224,4 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw error;
   }
-}
-
-/** The balancer marks a replica up at its first passing check: wait until the gateway's frontend says ready. */
-async function waitForBalancer(url: string, timeoutMs = 30_000): Promise<void> {
-  const ready = url.replace(/\/graphql$/, '/health/ready');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(ready, { signal: AbortSignal.timeout(2_000) }).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the balancer did not report the gateway ready in time');
 }

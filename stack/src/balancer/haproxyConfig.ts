@@ -18,6 +18,8 @@ export interface BalancerConfig {
   services: BalancedService[];
   /** How often a replica's readiness is checked; default 1 s (500 ms while it is failing). */
   checkIntervalMs?: number;
+  /** Where HAProxy's statistics page answers (`/;csv`: each replica UP or DOWN); absent, none. */
+  statsPort?: number;
 }
 
 /**
@@ -45,9 +47,16 @@ export function haproxyConfig(config: BalancerConfig): string {
     '  option http-keep-alive',
     '  option redispatch 1',
     '  retries 2',
-    `  default-server inter ${inter}ms fastinter ${Math.max(100, Math.round(inter / 2))}ms downinter ${inter}ms rise 1 fall 2`,
+    // A replica is out after three failed checks in a row (a refused connection fails at once: about 1.5 s for a
+    // dead one), and a check may take 5 s: a replica slow under load is not taken for dead, which would leave the
+    // others the whole load, or none to send it to.
+    '  timeout check 5s',
+    `  default-server inter ${inter}ms fastinter ${Math.max(100, Math.round(inter / 2))}ms downinter ${inter}ms rise 1 fall 3`,
     '',
   ];
+  if (config.statsPort !== undefined) {
+    lines.push('frontend stats', `  bind ${config.host}:${config.statsPort}`, '  stats enable', '  stats uri /', '  stats refresh 5s', '');
+  }
   for (const service of config.services) {
     lines.push(
       `frontend ${service.name}`,

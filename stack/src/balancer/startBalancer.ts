@@ -28,7 +28,13 @@ export function ensureHaproxy(say: (message: string) => void = () => {}): string
 
 export interface RunningBalancer {
   configFile: string;
+  /** HAProxy's statistics page, when the configuration has a stats port. */
+  statsUrl?: string;
   child: ChildProcess;
+  /** Each replica's state as the balancer sees it (`UP`, `DOWN`, …), by `<service>/<replica>`; needs a stats port. */
+  replicaStates(): Promise<Record<string, string>>;
+  /** Resolves once every replica of `services` is UP. */
+  waitUntilUp(services: readonly string[], timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,5 +82,34 @@ export async function startBalancer(
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { configFile, child, stop };
+  const statsUrl = config.statsPort === undefined ? undefined : `http://${config.host}:${config.statsPort}/`;
+  const replicaStates = async (): Promise<Record<string, string>> => {
+    if (!statsUrl) throw new Error('the balancer has no stats port');
+    const csv = await fetch(`${statsUrl};csv`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.text());
+    const states: Record<string, string> = {};
+    for (const row of csv.split('\n').slice(1)) {
+      const [proxy, server, ...fields] = row.split(',');
+      if (!proxy || !server || server === 'FRONTEND' || server === 'BACKEND' || !proxy.endsWith('_replicas')) continue;
+      // Column 18 of HAProxy's CSV is `status`.
+      states[`${proxy.replace(/_replicas$/, '')}/${server}`] = fields[15] ?? '';
+    }
+    return states;
+  };
+  return {
+    configFile,
+    ...(statsUrl ? { statsUrl } : {}),
+    child,
+    replicaStates,
+    async waitUntilUp(services, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const states = await replicaStates().catch(() => ({}) as Record<string, string>);
+        const ours = Object.entries(states).filter(([key]) => services.includes(key.split('/')[0]!));
+        if (ours.length > 0 && ours.every(([, state]) => state === 'UP')) return;
+        if (Date.now() > deadline) throw new Error(`the balancer did not see every replica up: ${JSON.stringify(states)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    stop,
+  };
 }
