@@ -30,8 +30,6 @@ export interface BenchOptions {
   /** Run the Node services and the generator only, over this MongoDB (must be empty); default: the embedded server. */
   mongoUri?: string;
   build: boolean;
-  /** Start the services and the load generator from JavaScript compiled at the start of the run, not through tsx (--quick). */
-  precompile: boolean;
   /**
    * Start the next system's processes while the current one is measured, and
    * count database commands and measure growth at the main size on the first
@@ -45,8 +43,8 @@ export interface BenchOptions {
 
 const usage = `npm run bench -- [options]
   --quick               a smoke run (< 2 minutes): 2,000 persons, one round, 0.5 s loads, no warm-up, open model at
-                        50 % of saturation and at 50 req/s, bulk up to 100 SSINs, services precompiled and started
-                        ahead; exits 1 if a system or a scenario failed
+                        50 % of saturation and at 50 req/s, bulk up to 100 SSINs, services started ahead; exits 1
+                        if a system or a scenario failed
   --sizes 10000,100000  population sizes for the growth scenario (default 10000,100000,1000000)
   --main-size N         the size the systems are compared at (default: 100000 if listed, else the largest)
   --rounds N            rounds of every system, interleaved (default 3)
@@ -56,8 +54,7 @@ const usage = `npm run bench -- [options]
   --target-rate N       the open-model target rate, req/s (default 150)
   --bulk-repeats N      calls per bulk size (default 5)
   --profile / --no-profile   profile the gateway under saturation (default: on, off with --quick)
-  --no-build            skip composing the supergraph
-  --no-precompile       --quick: start the services through tsx, as a full run does
+  --no-build            skip the production build (npm run build); the compiled services must be there already
   --no-write-benchmarks do not regenerate BENCHMARKS.md
   --render FILE.json    re-render a past run's .md (and BENCHMARKS.md for a full run; --benchmarks forces it)`;
 
@@ -79,7 +76,6 @@ export function parseOptions(argv: string[]): BenchOptions {
       'no-profile': { type: 'boolean' },
       'mongo-uri': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
-      'no-precompile': { type: 'boolean', default: false },
       'no-write-benchmarks': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -125,7 +121,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: values['no-profile'] ? false : (values.profile ?? !quick),
     ...(values['mongo-uri'] ? { mongoUri: values['mongo-uri'] } : {}),
     build: !values['no-build'],
-    precompile: quick && !values['no-precompile'],
     overlap: quick,
     writeBenchmarks: !values['no-write-benchmarks'] && !quick,
   };

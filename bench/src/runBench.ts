@@ -13,7 +13,6 @@ import { registerFollowers, type DirectoryRegistration } from './scenarios/regis
 import { growthPoint, measureGrowth } from './scenarios/growth.js';
 import { profileGateway } from './scenarios/profile.js';
 import { startDatabase } from './system/database.js';
-import { usePrecompiled } from './system/precompile.js';
 import { readiness } from './system/spawnProcess.js';
 import { subgraphLayers } from './system/systems.js';
 import { phases } from './timing.js';
@@ -31,19 +30,13 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
     `Load average (1/5/15 min) at the start: ${load()} — anything above zero comes from outside the bench (other work on the machine).`,
   );
   if (options.build) {
-    log('composing the supergraph (npm run build)…');
+    // The production build: the services and the load generator run compiled, with node, as production does.
+    log('building (npm run build: the supergraph, and every package compiled to dist/)…');
+    const t = performance.now();
     execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    phases.add('build', performance.now() - t);
   }
   if (options.overlap) readiness.timeoutMs = 180_000;
-  // --quick: compiled while the database starts; any problem here only costs time (the services then run through tsx).
-  const precompiled = options.precompile
-    ? phases
-        .time('precompiling the services', () => usePrecompiled(path.join(workDir, 'compiled')))
-        .catch((error: unknown) => {
-          notes.push(`Precompiling the services did not work, they ran through tsx: ${String(error)}`);
-          log(`precompiling the services did not work, they run through tsx: ${String(error)}`);
-        })
-    : undefined;
   let rounds: SystemRound[] = [];
   let dbCommands: DbCommands | undefined;
   let profile: ProfileSummary | undefined;
@@ -63,7 +56,6 @@ export async function runBench(options: BenchOptions, workDir: string, log: (m: 
       }),
     );
     log(`${db.persons.toLocaleString('en')} persons ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-    await precompiled;
     try {
       const logDir = (phase: string) => {
         const dir = path.join(workDir, 'logs', `size-${size}`, phase);

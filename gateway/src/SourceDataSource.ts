@@ -3,6 +3,7 @@ import {
   CLAIMS_HEADER,
   describeError,
   releaseIdOf,
+  sourceCalls,
   sourceUnavailable,
   takeAuditReceipt,
   type GatewaySigner,
@@ -75,6 +76,7 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
     }
     const source = this.options.name;
     const call = this.nextCall(context);
+    const started = performance.now();
     try {
       const claims = {
         partnerId: access.partnerId,
@@ -113,8 +115,10 @@ export class SourceDataSource implements GraphQLDataSource<GatewayContext> {
       // The source could not record its release in time: the whole request fails closed, and a release that lands late was never sent.
       else if (payload.errors?.some((e) => e.extensions?.code === 'AUDIT_UNAVAILABLE'))
         noteUndelivered(context, { source, call, reason: 'audit-unavailable' });
+      sourceCalls.observe({ source, outcome: 'ok' }, (performance.now() - started) / 1000);
       return payload;
     } catch (error) {
+      sourceCalls.observe({ source, outcome: isTimeout(error) ? 'timeout' : 'unavailable' }, (performance.now() - started) / 1000);
       noteUndelivered(context, { source, call, reason: isTimeout(error) ? 'timeout' : 'failed' });
       this.options.logger.warn({ source: this.options.name, requestId: context.requestId, ...describeError(error) }, 'source unavailable');
       throw sourceUnavailable(this.options.name);

@@ -1,4 +1,8 @@
-import {
+// Tracing first, when configured: the modules it instruments must load after it (shared/src/telemetry/tracing.ts).
+import { startTracing } from '@crossroads/shared/tracing';
+
+await startTracing('gateway');
+const {
   auditTrailFromEnv,
   checkSettings,
   connectMongo,
@@ -7,9 +11,8 @@ import {
   detectServerKind,
   exitOnStartFailure,
   readSettings,
-} from '@crossroads/shared';
-import { gatewayAccessFromEnv } from './access/gatewayAccess.js';
-import { startGateway } from './startGateway.js';
+  startServiceTelemetry,
+} = await import('@crossroads/shared');
 
 // Every setting the gateway reads, before anything else (the logger reads LOG_LEVEL): all problems at once.
 try {
@@ -19,6 +22,10 @@ try {
 }
 const logger = createLogger('gateway');
 try {
+  const [{ gatewayAccessFromEnv }, { startGateway }] = await Promise.all([
+    import('./access/gatewayAccess.js'),
+    import('./startGateway.js'),
+  ]);
   const s = readSettings([
     'GATEWAY_PORT',
     'HOST',
@@ -42,6 +49,8 @@ try {
   if (!directoryUri) throw new Error('The reference directory needs DIRECTORY_MONGODB_URI or MONGODB_URI.');
   const directoryClient = await connectMongo(directoryUri, 'crossroads-gateway-directory');
   const directory = createDirectoryReader(directoryClient, await detectServerKind(directoryClient));
+  // Metrics and readiness checks (the audit store, the policy set) before the gateway listens.
+  const telemetry = await startServiceTelemetry({ service: 'gateway', logger, policies: access.policies, auditClient: audit.client });
   const subgraphUrls = {
     persons: s.PERSONS_URL,
     employment: s.EMPLOYMENT_URL,
@@ -68,6 +77,7 @@ try {
     await server.stop();
     await audit.close();
     await directoryClient.close();
+    await telemetry.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -54,3 +54,4 @@ export * from './directory/periods.js';
 export * from './directory/createDirectoryReader.js';
 export { personsReached, PERSON_TYPE } from './authz/personsReached.js';
 export { checkScope, needsDirectory, capacitiesOf, type ScopeCheck } from './authz/checkScope.js';
+export * from './telemetry/index.js';

@@ -17,17 +17,20 @@ import {
 import type { JWK } from 'jose';
 import { startStack } from './startStack.js';
 import { removeStackState, writeStackState, DEFAULT_STACK_STATE_FILE } from './stackState.js';
-import { repoRoot, serviceNames } from './services.js';
+import { defaultMetricsPorts, repoRoot, serviceNames } from './services.js';
+import type { ServiceProcess } from './serviceProcess.js';
 
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    replicas: { type: 'string', default: '1' },
+    compiled: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  process.stdout.write(`npm start [-- --persons N --seed S]
+  process.stdout.write(`npm start [-- --persons N --seed S --replicas N --compiled]
 
 Starts the embedded database (unless MONGODB_URI is set), seeds it when empty,
 then the persons, employment and unemployment sources, the committee's
@@ -37,7 +40,17 @@ keys of dev-keys/ are trusted, and the audit checkpoints are signed with the
 development key kept in .data/audit-keys.json. Under any other CROSSROADS_ENV
 it takes AUDIT_SIGNING_KEY from the environment and the services refuse every
 development key (docs/operations.md). It records what it runs in
-.data/stack.json, for npm run policies:reload.
+.data/stack.json, for npm run policies:reload and npm run audit.
+
+  --replicas N   N copies of every service, on ports of their own, behind
+                 HAProxy (installed with apt-get when missing) listening on
+                 the services' ports; it checks each copy's /health/ready
+  --compiled     run the compiled services (npm run build first) with node,
+                 as production does, instead of the sources through tsx
+
+Every service serves Prometheus metrics on a port of its own, from 9400
+(replica n adds 10 x (n - 1)); .data/prometheus-targets.json lists them for
+Prometheus's file_sd_configs.
 Environment: every variable of the README's configuration table, among them
 MONGODB_URI, GATEWAY_PORT (4000), PERSONS_PORT (4001), EMPLOYMENT_PORT (4002),
 UNEMPLOYMENT_PORT (4003), AUTHORIZATIONS_PORT (4004), AUDIT_PORT (4005), DIRECTORY_PORT (4006),
@@ -49,8 +62,11 @@ AUDIT_MONGODB_URI (default MONGODB_URI), AUDIT_WITNESS_FILE
 
 const persons = Number(values.persons);
 const seed = Number(values.seed);
-if (!Number.isInteger(persons) || persons < 4 || !Number.isInteger(seed)) {
-  process.stderr.write('--persons takes a whole number of at least 4 (the reference persons), --seed a whole number.\n');
+const replicas = Number(values.replicas);
+if (!Number.isInteger(persons) || persons < 4 || !Number.isInteger(seed) || !Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+  process.stderr.write(
+    '--persons takes a whole number of at least 4 (the reference persons), --seed a whole number, --replicas a whole number from 1 to 8.\n',
+  );
   process.exit(2);
 }
 
@@ -88,7 +104,7 @@ function readStartSettings() {
 }
 
 try {
-  if (!env.MONGODB_URI) ensureServerBinaries();
+  if (!env.MONGODB_URI) await ensureServerBinaries({ onProgress: say });
   const auditKeys = development ? developmentAuditKeys(`${repoRoot}.data`) : deploymentAuditKeys();
   const stack = await startStack({
     auditKeys,
@@ -106,15 +122,32 @@ try {
       audit: env.AUDIT_PORT,
       directory: env.DIRECTORY_PORT,
     },
+    replicas,
+    compiled: values.compiled,
+    metricsPorts: defaultMetricsPorts,
     sink: (service, line) => process.stdout.write(`${service.padEnd(pad)} | ${line}\n`),
     onProgress: say,
   });
+  const running = serviceNames.flatMap((name) => stack.replicas[name]);
   writeStackState(DEFAULT_STACK_STATE_FILE, {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     policyDir: path.resolve(repoRoot, env.AUTHZ_POLICY_DIR),
-    services: serviceNames.map((name) => ({ name, pid: stack.services[name].child.pid!, port: stack.services[name].port })),
+    services: running.map((s) => ({
+      name: s.name,
+      pid: s.child.pid!,
+      port: s.port,
+      replica: s.replica,
+      ...(s.metricsPort !== undefined ? { metricsPort: s.metricsPort } : {}),
+    })),
+    crossroadsEnv: env.CROSSROADS_ENV,
+    // Only the embedded server's address (no password in it): an operator's MONGODB_URI is never written down.
+    ...(env.MONGODB_URI ? {} : { mongoUri: stack.mongoUri }),
+    witnessFile: stack.witnessFile,
+    auditPublicKeys: [auditKeys.publicJwk],
+    ...(stack.balancer ? { balancerConfig: stack.balancer.configFile } : {}),
   });
+  writePrometheusTargets(`${repoRoot}.data/prometheus-targets.json`, running);
   const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
   process.stderr.write(`
 Crossroads is running.
@@ -126,10 +159,16 @@ Crossroads is running.
       -d '{"query":"query($ssin: SSIN!) { person(ssin: $ssin) { name { lastName firstNames } address { municipality } employments { employer { name } startDate endDate } unemploymentPayments(from: \\"2024-01-01\\", to: \\"2024-12-31\\") { month grossAmountCents } } }","variables":{"ssin":"85073003328"}}'
   Read the audit trail as the information security officer (authorization ISC/24/060), e.g. today's requests of capac:
     npm run -s audit -- export --partner capac --from $(TZ=Europe/Brussels date +%F) --to $(TZ=Europe/Brussels date +%F) --gateway ${gatewayUrl}
-  Verify the audit trail (the key that signs its checkpoints is in .data/audit-keys.json, development only;
-  every checkpoint is also witnessed in ${stack.witnessFile}):
-    CROSSROADS_ENV=${env.CROSSROADS_ENV} MONGODB_URI=${stack.mongoUri} AUDIT_WITNESS_FILE=${stack.witnessFile} AUDIT_PUBLIC_KEYS='${JSON.stringify([auditKeys.publicJwk])}' npm run audit -- verify
-  After editing authz-policies/, reload every service and see what each says:
+  Verify the audit trail (it finds this stack's database, witness and development key by itself):
+    npm run audit -- verify
+  Metrics (Prometheus text format), one port per process; targets for Prometheus in .data/prometheus-targets.json:
+    ${running.map((s) => `${s.name}${replicas > 1 ? `#${s.replica}` : ''} :${s.metricsPort}`).join(', ')}
+    curl -s http://localhost:${stack.services.gateway.metricsPort}/metrics | grep ^crossroads_gateway
+${
+  stack.balancer
+    ? `  ${replicas} replicas of every service behind HAProxy (${stack.balancer.configFile}); each copy's /health/ready decides whether it gets traffic.\n`
+    : ''
+}  After editing authz-policies/, reload every service and see what each says:
     npm run policies:reload
 Press Ctrl-C to stop.
 `);
@@ -178,4 +217,15 @@ function developmentAuditKeys(dataDir: string): AuditKeyPair {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
+}
+
+/**
+ * Every process's metrics endpoint as a Prometheus `file_sd_configs` file: point a local Prometheus at it
+ * (docs/operations.md) and it scrapes each service and replica, labelled by service.
+ */
+function writePrometheusTargets(file: string, running: ServiceProcess[]): void {
+  const groups = running
+    .filter((s) => s.metricsPort !== undefined)
+    .map((s) => ({ targets: [`127.0.0.1:${s.metricsPort}`], labels: { service: s.name, replica: String(s.replica) } }));
+  fs.writeFileSync(file, `${JSON.stringify(groups, null, 2)}\n`);
 }

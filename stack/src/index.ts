@@ -4,3 +4,7 @@ export { serviceNames, type ServiceName } from './services.js';
 export { startServiceProcess, type ServiceProcess, type LineSink } from './serviceProcess.js';
 export { writeStackState, readStackState, removeStackState, DEFAULT_STACK_STATE_FILE, type StackState } from './stackState.js';
 export { reloadPolicies, formatReloadResults, type ReloadResult } from './reloadPolicies.js';
+export { repoRoot, serviceCommand, COMPILED_CONDITION, defaultMetricsPorts } from './services.js';
+export { startBalancer, ensureHaproxy, type RunningBalancer } from './balancer/startBalancer.js';
+export { haproxyConfig, type BalancerConfig, type BalancedService } from './balancer/haproxyConfig.js';
+export { localStackEnvironment } from './localStackEnvironment.js';

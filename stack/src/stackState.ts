@@ -12,7 +12,20 @@ export interface StackState {
   startedAt: string;
   /** The policy directory every service reads (AUTHZ_POLICY_DIR), absolute: problems are reported relative to it. */
   policyDir: string;
-  services: { name: string; pid: number; port: number }[];
+  services: { name: string; pid: number; port: number; replica?: number; metricsPort?: number }[];
+  /** CROSSROADS_ENV of the stack's services. */
+  crossroadsEnv?: string;
+  /**
+   * The embedded database's connection string, for the maintenance commands (`npm run audit -- verify`) to find
+   * it by themselves; absent when the stack runs over the operator's MONGODB_URI, which is never written down.
+   */
+  mongoUri?: string;
+  /** The audit witness file every writer appends to. */
+  witnessFile?: string;
+  /** The public keys of the audit checkpoints (the development key of `.data/audit-keys.json`). */
+  auditPublicKeys?: unknown[];
+  /** The balancer's configuration, when the stack runs replicas. */
+  balancerConfig?: string;
 }
 
 export function writeStackState(file: string, state: StackState): void {

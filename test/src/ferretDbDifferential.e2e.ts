@@ -42,8 +42,8 @@ describe.skipIf(!postgresUrl)('our FerretDB build answers exactly as FerretDB 1.
   const getMores = { ours: 0, stock: 0 };
 
   beforeAll(async () => {
-    const patchedBinary = ensureServerBinaries().ferretdb;
-    const stockBinary = ensureStockFerretDb();
+    const patchedBinary = (await ensureServerBinaries()).ferretdb;
+    const stockBinary = await ensureStockFerretDb();
     servers = await startFerretDbBuilds([patchedBinary, stockBinary]);
     const [a, b] = servers.builds;
     ours = new MongoClient(a!.mongoUri, { monitorCommands: true });

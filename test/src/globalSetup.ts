@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateAuditKeyPair, type AuditKeyPair } from '@crossroads/shared';
-import { startStack, type RunningStack } from '@crossroads/stack';
+import { serviceNames, startStack, type RunningStack } from '@crossroads/stack';
 import { followEveryone } from './helpers/followers.js';
 import type { JWK } from 'jose';
 
@@ -29,6 +29,8 @@ export async function setup(project: TestProject): Promise<void> {
     ...(process.env.MONGODB_URI ? { mongoUri: process.env.MONGODB_URI } : {}),
     persons: E2E_PERSONS,
     seed: 1,
+    // Every service serves its metrics on a free port of its own, as a deployment's would (metrics.e2e.ts scrapes them).
+    metricsPorts: Object.fromEntries(serviceNames.map((name) => [name, 0])),
     sink: (service, line) => out.write(`${service} | ${line}\n`),
     onProgress: (m) => process.stderr.write(`[e2e setup] ${m}\n`),
   });
@@ -49,6 +51,9 @@ export async function setup(project: TestProject): Promise<void> {
     auditPublicKeys: [auditKeys.publicJwk],
     auditKeys,
     auditWitnessFile: stack.witnessFile,
+    metricsUrls: Object.fromEntries(
+      serviceNames.map((name) => [name, `http://127.0.0.1:${stack!.services[name].metricsPort}/metrics`]),
+    ) as Record<(typeof serviceNames)[number], string>,
   });
 }
 
@@ -71,6 +76,8 @@ declare module 'vitest' {
       auditKeys: AuditKeyPair;
       /** The witness file the stack's writers append their checkpoints to (AUDIT_WITNESS_FILE). */
       auditWitnessFile: string;
+      /** Each service's Prometheus endpoint (METRICS_PORT). */
+      metricsUrls: Record<'gateway' | 'persons' | 'employment' | 'unemployment' | 'authorizations' | 'audit', string>;
     };
   }
 }

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { phases } from '../timing.js';
 import { singleProcess, type ProcessGroup } from '../measure/processGroups.js';
-import { nodeArgs } from '../system/precompile.js';
+import { nodeArgs } from '../system/entryPoints.js';
 import type { LoadResult, LoadSpec, WorkerMessage } from './protocol.js';
 
 export interface LoadRun {
@@ -18,7 +18,7 @@ export interface LoadRun {
 export async function runLoad(spec: LoadSpec, groups: ProcessGroup[]): Promise<LoadRun> {
   const forkedAt = performance.now();
   let startedAt = forkedAt;
-  const args = nodeArgs('loadgen'); // [--import tsx] worker.ts, or the precompiled worker
+  const args = nodeArgs('loadgen'); // the compiled worker, as the services run
   const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const generator = singleProcess('loadgen', child.pid!);
   const all = [...groups, generator];

@@ -12,7 +12,7 @@ import {
   type SecurityLayer,
 } from '@crossroads/shared';
 import { repoRoot } from '../paths.js';
-import { nodeArgs, type EntryName } from './precompile.js';
+import { nodeArgs, type EntryName } from './entryPoints.js';
 import { spawnProcess, type Spawned } from './spawnProcess.js';
 
 export const subgraphNames = ['persons', 'employment', 'unemployment', 'authorizations', 'directory'] as const;

@@ -6,6 +6,6 @@
 import { ensureServerBinaries, ensureStockFerretDb } from '../embedded/binaries.js';
 
 if (!process.env.MONGODB_URI) {
-  ensureServerBinaries();
-  ensureStockFerretDb();
+  await ensureServerBinaries();
+  await ensureStockFerretDb();
 }

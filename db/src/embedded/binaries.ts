@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,8 +53,34 @@ export function findPostgresBinDir(): string | undefined {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')));
 }
 
-function log(message: string): void {
-  process.stderr.write(`[crossroads] ${message}\n`);
+let log = (message: string): void => void process.stderr.write(`[crossroads] ${message}\n`);
+
+/**
+ * Runs a long step (a download, a compilation) with its output kept in a log file rather than on the terminal,
+ * saying every 15 s that it is still going, and printing the log's tail if it fails.
+ */
+async function runStep(
+  label: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+  logFile: string,
+) {
+  const started = Date.now();
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  const ticker = setInterval(() => log(`  ${label}… ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => child.once('exit', resolve).once('error', reject));
+    if (code !== 0) {
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`${label} failed (${command} exited ${code}); the end of ${logFile}:\n${tail}`);
+    }
+  } finally {
+    clearInterval(ticker);
+  }
+  log(`  ${label}: done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 function installPostgres(): void {
@@ -79,17 +105,22 @@ function installPostgres(): void {
  * source is taken from the Go module cache, our patches applied, the version
  * file added, and built.
  */
-function buildFerretDb(target: string, patched: boolean): void {
+async function buildFerretDb(target: string, patched: boolean): Promise<void> {
   const version = patched ? FERRETDB_BUILD : FERRETDB_VERSION;
   log(
     patched
-      ? `building FerretDB ${version} from its Go module, with our patches (once per machine, about 2 minutes)…`
-      : `building FerretDB ${version} from its Go module as released, for the differential test (once per machine)…`,
+      ? `building FerretDB ${version} from its Go module, with our patches (once per machine, about 2 minutes):`
+      : `building FerretDB ${version} from its Go module as released, for the differential test (once per machine):`,
   );
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const logFile = path.join(path.dirname(target), patched ? 'build.log' : 'build-stock.log');
+  fs.writeFileSync(logFile, '');
+  log(`  1/3 downloading the module and its dependencies (go's output in ${logFile})…`);
+  await runStep('downloading', 'go', ['mod', 'download', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {}, logFile);
   const info = JSON.parse(
     execFileSync('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'ignore'],
     }),
   ) as { Dir: string };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ferretdb-build-'));
@@ -100,13 +131,17 @@ function buildFerretDb(target: string, patched: boolean): void {
       execFileSync('patch', ['-p1', '--forward', '--batch', '--input', patch], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
     }
     fs.writeFileSync(path.join(work, 'build', 'version', 'version.txt'), `${version}\n`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmpTarget = `${target}.tmp-${process.pid}`;
-    execFileSync('go', ['build', '-trimpath', '-tags', 'ferretdb_no_sqlite', '-o', tmpTarget, './cmd/ferretdb'], {
-      cwd: work,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
-    });
+    log('  2/3 downloading what the build needs…');
+    await runStep('downloading', 'go', ['mod', 'download'], { cwd: work, env: { ...process.env, GOFLAGS: '-buildvcs=false' } }, logFile);
+    log('  3/3 compiling (the longest step: a minute or two on two cores)…');
+    await runStep(
+      'compiling',
+      'go',
+      ['build', '-trimpath', '-tags', 'ferretdb_no_sqlite', '-o', tmpTarget, './cmd/ferretdb'],
+      { cwd: work, env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' } },
+      logFile,
+    );
     fs.renameSync(tmpTarget, target); // atomic: a concurrent start never sees half a binary
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -125,7 +160,9 @@ function ferretDbPatches(): string[] {
   return patches;
 }
 
-export function ensureServerBinaries(): ServerBinaries {
+/** Finds or installs PostgreSQL 15 and FerretDB; `onProgress` hears each step of a first build (default: stderr). */
+export async function ensureServerBinaries(options: { onProgress?: (message: string) => void } = {}): Promise<ServerBinaries> {
+  if (options.onProgress) log = options.onProgress;
   let postgresBinDir = findPostgresBinDir();
   if (!postgresBinDir) {
     installPostgres();
@@ -133,13 +170,13 @@ export function ensureServerBinaries(): ServerBinaries {
     if (!postgresBinDir) throw new Error('PostgreSQL 15 was installed but its binaries are not in /usr/lib/postgresql/15/bin.');
   }
   const ferretdb = ferretDbPath();
-  if (!fs.existsSync(ferretdb)) buildFerretDb(ferretdb, true);
+  if (!fs.existsSync(ferretdb)) await buildFerretDb(ferretdb, true);
   return { postgresBinDir, ferretdb };
 }
 
 /** The stock build (stockFerretDbPath), built once per machine when missing. */
-export function ensureStockFerretDb(): string {
+export async function ensureStockFerretDb(): Promise<string> {
   const stock = stockFerretDbPath();
-  if (!fs.existsSync(stock)) buildFerretDb(stock, false);
+  if (!fs.existsSync(stock)) await buildFerretDb(stock, false);
   return stock;
 }

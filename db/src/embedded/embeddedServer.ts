@@ -37,7 +37,7 @@ const FERRETDB_DATABASE = 'ferretdb';
  * server used wherever no MONGODB_URI is given. See docs/decisions/0001-embedded-ferretdb-on-postgresql.md.
  */
 export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
-  const binaries = ensureServerBinaries();
+  const binaries = await ensureServerBinaries();
   const ephemeral = options.dataDir === undefined;
   // A fresh directory under /tmp (mode 1777) so that the postgres user can reach
   // it even when the checkout sits in a directory only root may enter.

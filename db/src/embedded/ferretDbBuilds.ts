@@ -26,7 +26,7 @@ export interface FerretDbBuilds {
  * (our build against the stock one) and the measurement scripts need.
  */
 export async function startFerretDbBuilds(binaries: string[]): Promise<FerretDbBuilds> {
-  const { postgresBinDir } = ensureServerBinaries();
+  const { postgresBinDir } = await ensureServerBinaries();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-builds-'));
   fs.chmodSync(root, 0o755); // reachable by the postgres user when we are root
   const postgres = await startPostgres({ binDir: postgresBinDir, dataDir: path.join(root, 'postgres'), durable: false });

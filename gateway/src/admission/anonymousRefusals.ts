@@ -1,4 +1,4 @@
-import type { Logger } from '@crossroads/shared';
+import { anonymousRefusals, type Logger } from '@crossroads/shared';
 
 export interface RefusalCounter {
   /** Counts one refusal of a caller that could not be identified. */
@@ -12,7 +12,8 @@ export interface RefusalCounter {
  * Refusals of callers that could not be identified (no token, a forged or
  * expired one) are counted, not recorded: the audit trail holds facts about
  * identified callers, and a flood of junk must not be able to fill it. The
- * counts are logged once a minute while there are any, and reported on stop.
+ * counts are a Prometheus counter (`crossroads_gateway_anonymous_refusals_total`), and are logged once a minute
+ * while there are any, and reported on stop.
  */
 export function createRefusalCounter(logger: Logger, intervalMs = 60_000): RefusalCounter {
   const totals = new Map<string, number>();
@@ -26,6 +27,7 @@ export function createRefusalCounter(logger: Logger, intervalMs = 60_000): Refus
   timer.unref();
   return {
     count(code, reason) {
+      anonymousRefusals.inc({ code, reason: reason ?? 'none' });
       const key = reason ? `${code}/${reason}` : code;
       totals.set(key, (totals.get(key) ?? 0) + 1);
       sinceLastLog.set(key, (sinceLastLog.get(key) ?? 0) + 1);

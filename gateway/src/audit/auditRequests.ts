@@ -3,6 +3,7 @@ import {
   describeError,
   errorCodesOf,
   failClosed,
+  observeGatewayRequest,
   sha256Hex,
   type AuditTrail,
   type Logger,
@@ -62,6 +63,7 @@ export function auditRequests(trail: AuditTrail, logger: Logger): ApolloServerPl
             code: codes[0] ?? null,
             durationMs: Math.round(performance.now() - started),
           });
+          observeGatewayRequest(record);
           try {
             await Promise.all([
               trail.writer.append(record),
@@ -137,6 +139,7 @@ export function recordRefusal(trail: AuditTrail) {
       { requestId: details.requestId, caller },
       { operationName, documentHash, outcome: 'refused', code: refusal.code, durationMs: details.durationMs },
     );
+    observeGatewayRequest(record);
     await Promise.all([trail.writer.append(record), documentHash && query ? trail.rememberDocument(documentHash, query) : undefined]);
   };
 }

@@ -141,7 +141,7 @@ export function auditWriteConcernFromEnv(env: NodeJS.ProcessEnv = process.env): 
 export async function auditTrailFromEnv(
   service: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ trail: AuditTrail; close(): Promise<void> }> {
+): Promise<{ trail: AuditTrail; client: MongoClient; close(): Promise<void> }> {
   const s = readSettings(['AUDIT_MONGODB_URI', 'MONGODB_URI'], env);
   const uri = s.AUDIT_MONGODB_URI ?? s.MONGODB_URI;
   if (!uri) throw new Error('The audit store needs AUDIT_MONGODB_URI or MONGODB_URI.');
@@ -174,6 +174,8 @@ export async function auditTrailFromEnv(
   });
   return {
     trail,
+    // The audit store's connection, for the process's readiness probe and pool metrics.
+    client,
     async close() {
       await trail.close();
       await client.close();

@@ -236,6 +236,62 @@ export const settings = {
     ...text,
     default: '127.0.0.1',
   },
+  METRICS_PORT: {
+    meaning:
+      'where a service serves its Prometheus metrics (`GET /metrics`), apart from its GraphQL port; unset: no metrics endpoint; 0: a free port, logged. `npm start` gives each service one from 9400 and lists them in `.data/prometheus-targets.json` ([docs/operations.md](docs/operations.md))',
+    readBy: ['every service'],
+    ...port,
+    defaultText: '(off)',
+  },
+  METRICS_HOST: {
+    meaning: 'the address the metrics endpoint listens on (a monitoring network, say)',
+    readBy: ['every service'],
+    ...text,
+    defaultText: '`HOST`',
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    meaning:
+      "OpenTelemetry's own variable: where traces are sent (OTLP over HTTP, e.g. `http://collector:4318`). Tracing is off unless this or `OTEL_TRACES_EXPORTER` is set; every other `OTEL_*` variable of the SDK applies as documented by OpenTelemetry",
+    readBy: ['every service'],
+    ...httpUrl,
+    defaultText: '(tracing off)',
+  },
+  OTEL_TRACES_EXPORTER: {
+    meaning: "OpenTelemetry's own variable: `otlp` or `console` turns tracing on (`none` keeps it off)",
+    readBy: ['every service'],
+    ...listOf(['otlp', 'console', 'none'] as const),
+    defaultText: '(tracing off)',
+  },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: {
+    meaning: "OpenTelemetry's own variable: the traces endpoint, when not `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`",
+    readBy: ['every service'],
+    ...httpUrl,
+    defaultText: '(from `OTEL_EXPORTER_OTLP_ENDPOINT`)',
+  },
+  OTEL_EXPORTER_OTLP_PROTOCOL: {
+    meaning: "OpenTelemetry's own variable: `http/protobuf` or `http/json` (gRPC is not built in)",
+    readBy: ['every service'],
+    ...oneOf(['http/protobuf', 'http/json']),
+    default: 'http/protobuf',
+  },
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: {
+    meaning: "OpenTelemetry's own variable: the protocol for traces, when not `OTEL_EXPORTER_OTLP_PROTOCOL`",
+    readBy: ['every service'],
+    ...oneOf(['http/protobuf', 'http/json']),
+    defaultText: '`OTEL_EXPORTER_OTLP_PROTOCOL`',
+  },
+  OTEL_SERVICE_NAME: {
+    meaning: "OpenTelemetry's own variable: the service name on a process's spans",
+    readBy: ['every service'],
+    ...text,
+    defaultText: '`crossroads-<service>`',
+  },
+  OTEL_SDK_DISABLED: {
+    meaning: "OpenTelemetry's own variable: `true` keeps tracing off whatever else is set",
+    readBy: ['every service'],
+    ...oneOf(['true', 'false']),
+    default: 'false',
+  },
   PERSONS_PORT: sourcePort('persons source', 4001),
   EMPLOYMENT_PORT: sourcePort('employment source', 4002),
   UNEMPLOYMENT_PORT: sourcePort('unemployment source', 4003),

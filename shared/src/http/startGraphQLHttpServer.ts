@@ -8,6 +8,9 @@ import { describeError, type Logger } from '../logger.js';
 import { HttpRefusal } from './HttpRefusal.js';
 import { refusalOfFrameworkError } from './refusalOfFrameworkError.js';
 import { readGraphQLRequestBody, type GraphQLRequestBody } from './readGraphQLRequestBody.js';
+import { httpDuration, httpRequests } from '../telemetry/metrics.js';
+import { checkReadiness } from '../telemetry/readiness.js';
+import { requestScope } from '../telemetry/requestContext.js';
 
 /**
  * Who a request comes from and what it may do, established on the headers
@@ -54,7 +57,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext, TAdmitte
   logger: Logger;
   /** Largest accepted request body; default 1 MiB (1,000 SSINs in variables take about 16 KiB). */
   bodyLimitBytes?: number;
-  /** Answers GET /health; default: always ready. */
+  /**
+   * Whether this server's own database answers: one of the checks of GET /health/ready (with those the process
+   * registered: the audit store, the policy set); default none.
+   */
   health?: () => Promise<boolean>;
   /** More for GET /health to report (the process's policy set: policies:reload reads it); default nothing. */
   status?: () => Record<string, unknown>;
@@ -147,16 +153,39 @@ export async function startGraphQLHttpServer<TContext extends BaseContext, TAdmi
       }),
   );
 
+  // Probes for a supervisor and a load balancer (decision 0031). Live: the process answers (restart it if not).
+  // Ready: it can serve, its database, the audit store and a valid policy set all available (send it traffic).
+  // While the server closes, Fastify answers 503 to both, so a balancer stops sending before it is gone.
+  const readiness = () => checkReadiness(options.health ? { database: options.health } : {});
+  app.get('/health/live', async (_request, reply) => reply.send({ status: 'live' }));
+  app.get('/health/ready', async (_request, reply) => {
+    const { ready, checks } = await readiness();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
+  });
+  // The status of the process (policy set, pid: npm run policies:reload reads it), with its readiness.
   app.get('/health', async (_request, reply) => {
-    const ok = options.health ? await options.health().catch(() => false) : true;
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', ...options.status?.() });
+    const { ready, checks } = await readiness();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks, ...options.status?.() });
+  });
+
+  // Every HTTP request counted, by route (the GraphQL endpoint, a probe, anything else) and status.
+  app.addHook('onResponse', async (request, reply) => {
+    const route =
+      request.routeOptions.url === '/graphql' ? '/graphql' : request.routeOptions.url?.startsWith('/health') ? '/health' : 'other';
+    httpRequests.inc({ route, status: String(reply.statusCode) });
+    if (route === '/graphql') httpDuration.observe({ route }, reply.elapsedTime / 1000);
   });
 
   if (options.routes) await app.register(options.routes);
   await app.register(async (graphql) => {
-    graphql.addHook('onRequest', async (request, reply) => {
+    // The request's scope, entered before anything else runs for it: every log line written while it is served,
+    // by any module, carries its id (a source replaces it with the gateway's once its token is checked).
+    graphql.addHook('onRequest', (request, _reply, done) => {
       request.requestId = randomUUID();
       request.startedAt = performance.now();
+      requestScope.run({ requestId: request.requestId }, done);
+    });
+    graphql.addHook('onRequest', async (request, reply) => {
       if (admission) {
         request.admitted = await admission.admit(request.raw, request.requestId);
         const admitted = request.admitted as TAdmitted;

@@ -27,6 +27,7 @@ import { processStatus } from '../access/processStatus.js';
 import { CLAIMS_HEADER } from '../access/securityLayers.js';
 import { isConsistentCitizenClaim } from '../auth/citizenClaim.js';
 import { unauthenticated } from '../auth/unauthenticated.js';
+import { requestScope } from '../telemetry/requestContext.js';
 import type { GatewayTokenClaims } from '../auth/createGatewaySigner.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -163,6 +164,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     context: async (req) => {
       // Nothing runs for a caller that is not the gateway: not even _service or _entities.
       const claims = disabled.has('sealing') ? benchmarkClaims(req) : await access.verifier.verify(req.headers.authorization);
+      // From here on, this call's log lines carry the gateway's request id, as its audit records do.
+      const scope = requestScope.getStore();
+      if (scope) scope.requestId = claims.requestId;
       const today = todayInBelgium();
       const onlyIds = claims.authorizationIds;
       // A citizen's access comes from the SSIN the gateway vouched for, never from a partner's authorizations.

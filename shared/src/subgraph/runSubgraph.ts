@@ -10,6 +10,7 @@ import { subgraphAccessFromEnv, type SubgraphAccess } from './subgraphAccess.js'
 import { auditTrailFromEnv, type AuditTrail } from '../audit/auditTrail.js';
 import { auditSigningKeyFromEnv } from '../audit/checkpoints/auditKeys.js';
 import { createDirectoryReader, type DirectoryReader } from '../directory/createDirectoryReader.js';
+import { startServiceTelemetry } from '../telemetry/startServiceTelemetry.js';
 
 export interface SubgraphDependencies {
   /** Absent for a subgraph that keeps no data of its own (`database: false`). */
@@ -74,6 +75,14 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       const readFrom = directoryClient ?? client;
       directory = createDirectoryReader(readFrom, directoryClient ? await detectServerKind(directoryClient) : mongo.serverKind);
     }
+    // Metrics and readiness checks before the server listens: it is never reported ready without them.
+    const telemetry = await startServiceTelemetry({
+      service: definition.name,
+      logger,
+      policies: access.policies,
+      ...(client ? { sourceClient: client } : {}),
+      ...(audit ? { auditClient: audit.client } : {}),
+    });
     const { PORT, HOST } = readSettings(['PORT', 'HOST']);
     const server = await definition.start({
       ...(mongo ? { mongo } : {}),
@@ -91,6 +100,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       await audit?.close();
       await directoryClient?.close();
       await client?.close();
+      await telemetry.stop();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));

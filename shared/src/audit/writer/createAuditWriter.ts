@@ -2,6 +2,7 @@ import type { Collection, WriteConcernSettings } from 'mongodb';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { hashRecord } from '../hashRecord.js';
 import { DEFAULT_WRITE_TIMEOUT_MS } from '../auditSettings.js';
+import { auditWriteFailures, observeAuditBatch } from '../../telemetry/metrics.js';
 import { recordIdOf, type AuditReceipt, type AuditRecord, type AuditRecordBody } from '../records.js';
 
 export interface ChainHead {
@@ -121,10 +122,13 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return;
     const docs = chainDocs(batch);
+    const started = performance.now();
     try {
       await collection.insertMany(docs, { ordered: true, writeConcern });
+      observeAuditBatch(docs.length, (performance.now() - started) / 1000, true);
       commit(docs, batch, docs.length);
     } catch (error) {
+      observeAuditBatch(docs.length, (performance.now() - started) / 1000, false);
       await recover(error, docs, batch);
     }
   }
@@ -206,6 +210,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         };
         const timer = setTimeout(() => {
           pending.abandoned = true;
+          auditWriteFailures.inc({ reason: 'timeout' });
           // Not sent yet: it never will be. Sent: it may still land, and is then reported by onLate.
           const queued = queue.indexOf(pending);
           if (queued >= 0) queue.splice(queued, 1);
