@@ -1,4 +1,4 @@
-/** Markup that is already safe: produced by `html`, never by concatenating input. */
+/** Markup that is already safe: produced by `markup`, never by concatenating input. */
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -27,7 +27,7 @@ function render(value: Value): string {
  * itself: the committee's texts (titles, legal bases) reach the page as text,
  * whatever characters they hold.
  */
-export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Value[]): Html {
   let out = strings[0]!;
   values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
   return new Html(out);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Names } from './dataNames.js';
-import { html, raw, type Html } from './html.js';
+import { markup, raw, type Html } from './html.js';
 import { kindLabel, label, LANGUAGE_IN, LANGUAGE_NAMES, LANGUAGES, type Lang } from './labels.js';
 import { type Register, type RegisterAuthorization, type RegisterReach, type RegisterStatus } from './buildRegister.js';
 import { SEARCH_SCRIPT } from './searchScript.js';
@@ -69,17 +69,15 @@ function page(options: PageOptions): string {
   const { lang, file, title, current, body, script } = options;
   const t = (key: Parameters<typeof label>[1], values?: Record<string, string | number>) => label(lang, key, values);
   const nav = (href: string, key: 'navAuthorizations' | 'navPartners' | 'navData', name: PageOptions['current']): Html =>
-    html`<li><a href="${href}" ${current === name ? raw(' aria-current="page"') : ''}>${t(key)}</a></li>`;
+    markup`<li><a href="${href}" ${current === name ? raw(' aria-current="page"') : ''}>${t(key)}</a></li>`;
   return `<!doctype html>
-${html`<html lang="${lang}">
+${markup`<html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script)}" />
     <title>${title} — ${t('siteTitle')}</title>
-    <style>
-      ${raw(STYLE)}
-    </style>
+    <style>${raw(STYLE)}</style>
   </head>
   <body>
     <a class="skip" href="#main">${t('skip')}</a>
@@ -94,8 +92,8 @@ ${html`<html lang="${lang}">
         <ul>
           ${LANGUAGES.map((other) =>
             other === lang
-              ? html`<li><a href="${file}" lang="${other}" hreflang="${other}" aria-current="true">${LANGUAGE_NAMES[other]}</a></li>`
-              : html`<li><a href="../${other}/${file}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
+              ? markup`<li><a href="${file}" lang="${other}" hreflang="${other}" aria-current="true">${LANGUAGE_NAMES[other]}</a></li>`
+              : markup`<li><a href="../${other}/${file}" lang="${other}" hreflang="${other}">${LANGUAGE_NAMES[other]}</a></li>`,
           )}
         </ul>
       </nav>
@@ -104,13 +102,7 @@ ${html`<html lang="${lang}">
     <footer>
       <p>${t('footer')} <a href="../index.json">${t('indexJson')}</a></p>
     </footer>
-    ${
-      script === undefined
-        ? ''
-        : html`<script>
-            ${raw(script)};
-          </script>`
-    }
+    ${script === undefined ? '' : markup`<script>${raw(script)}</script>`}
   </body>
 </html> `}`;
 }
@@ -118,16 +110,16 @@ ${html`<html lang="${lang}">
 const statusKey = { 'in-force': 'statusInForce', expired: 'statusExpired', 'not-yet': 'statusNotYet' } as const;
 
 function statusBadge(lang: Lang, status: RegisterStatus): Html {
-  return html`<span class="status status-${status}">${label(lang, statusKey[status])}</span>`;
+  return markup`<span class="status status-${status}">${label(lang, statusKey[status])}</span>`;
 }
 
 /** A name in one language, or a plain notice that the committee has not given it yet. */
 function nameIn(lang: Lang, names: Partial<Names>, which: Lang, fallback?: string): Html {
   const name = names[which];
-  if (name) return html`<span lang="${which}">${name}</span>`;
-  if (which === 'en' && fallback) return html`<span lang="en">${fallback}</span>`;
+  if (name) return markup`<span lang="${which}">${name}</span>`;
+  if (which === 'en' && fallback) return markup`<span lang="en">${fallback}</span>`;
   const language = which === 'en' ? 'English' : LANGUAGE_IN[lang][which];
-  return html`<span class="missing">${label(lang, 'missingName', { language })}</span>`;
+  return markup`<span class="missing">${label(lang, 'missingName', { language })}</span>`;
 }
 
 function validityText(lang: Lang, a: Pick<RegisterAuthorization, 'validFrom' | 'validUntil'>): string {
@@ -153,16 +145,16 @@ function reachText(lang: Lang, reach: RegisterReach): string {
 /** One authorization in a list: its number, status, title, partner, purposes and validity. */
 function authorizationItem(lang: Lang, a: RegisterAuthorization, headingLevel: 'h3' | 'h4'): Html {
   const t = (key: Parameters<typeof label>[1]) => label(lang, key);
-  const heading = html`<a href="${a.slug}.html">${a.id}</a> ${statusBadge(lang, a.status)}`;
-  return html`<li data-authorization="${a.id}">
+  const heading = markup`<a href="${a.slug}.html">${a.id}</a> ${statusBadge(lang, a.status)}`;
+  return markup`<li data-authorization="${a.id}">
     <article aria-labelledby="item-${a.slug}">
-      ${headingLevel === 'h3' ? html`<h3 id="item-${a.slug}">${heading}</h3>` : html`<h4 id="item-${a.slug}">${heading}</h4>`}
+      ${headingLevel === 'h3' ? markup`<h3 id="item-${a.slug}">${heading}</h3>` : markup`<h4 id="item-${a.slug}">${heading}</h4>`}
       <p lang="en">${a.title}</p>
       <dl>
         <dt>${t('partner')}</dt>
         <dd><span lang="en">${a.partner.name}</span> (${kindLabel(lang, a.partner.kind)})</dd>
         <dt>${t('purposes')}</dt>
-        <dd>${a.purposes.map((p, i) => html`${i > 0 ? ', ' : ''}<code>${p.code}</code>`)}</dd>
+        <dd>${a.purposes.map((p, i) => markup`${i > 0 ? ', ' : ''}<code>${p.code}</code>`)}</dd>
         <dt>${t('validity')}</dt>
         <dd>${validityText(lang, a)}</dd>
         <dt>${t('dataGranted')}</dt>
@@ -208,7 +200,7 @@ const jsonInScript = (value: unknown): Html => raw(JSON.stringify(value).replace
 function indexPage(register: Register, lang: Lang): string {
   const t = (key: Parameters<typeof label>[1], values?: Record<string, string | number>) => label(lang, key, values);
   const index = register.authorizations.map((a) => ({ id: a.id, text: searchText(register, a) }));
-  const body = html`<h1>${t('siteTitle')}</h1>
+  const body = markup`<h1>${t('siteTitle')}</h1>
     <p>${t('intro')}</p>
     <p class="note">${t('statusAsOf', { date: register.generatedOn })} ${t('englishTexts')}</p>
     <h2 id="all">${t('allAuthorizations')}</h2>
@@ -231,17 +223,17 @@ function indexPage(register: Register, lang: Lang): string {
 function partnersPage(register: Register, lang: Lang): string {
   const t = (key: Parameters<typeof label>[1]) => label(lang, key);
   const byId = new Map(register.authorizations.map((a) => [a.id, a]));
-  const body = html`<h1>${t('partnersTitle')}</h1>
+  const body = markup`<h1>${t('partnersTitle')}</h1>
     <p class="note">${label(lang, 'statusAsOf', { date: register.generatedOn })}</p>
     ${register.partners.map(
       (p) =>
-        html`<section aria-labelledby="partner-${p.id}">
+        markup`<section aria-labelledby="partner-${p.id}">
           <h2 id="partner-${p.id}"><span lang="en">${p.name}</span></h2>
           <p>${kindLabel(lang, p.kind)} · <code>${p.id}</code></p>
           ${
             p.authorizations.length === 0
-              ? html`<p>${t('noAuthorization')}</p>`
-              : html`<ul class="authorizations">
+              ? markup`<p>${t('noAuthorization')}</p>`
+              : markup`<ul class="authorizations">
                   ${p.authorizations.map((id) => authorizationItem(lang, byId.get(id)!, 'h3'))}
                 </ul>`
           }
@@ -252,16 +244,16 @@ function partnersPage(register: Register, lang: Lang): string {
 
 function dataPage(register: Register, lang: Lang): string {
   const t = (key: Parameters<typeof label>[1]) => label(lang, key);
-  const body = html`<h1>${t('dataTitle')}</h1>
+  const body = markup`<h1>${t('dataTitle')}</h1>
     <p>${t('dataIntro')}</p>
     <p class="note">${label(lang, 'statusAsOf', { date: register.generatedOn })}</p>
     ${register.sources.map(
       (s) =>
-        html`<section aria-labelledby="source-${s.source}">
+        markup`<section aria-labelledby="source-${s.source}">
           <h2 id="source-${s.source}">${nameIn(lang, s.names, lang, s.source)}</h2>
           ${s.types.map(
             (type) =>
-              html`<h3 id="type-${type.type}">${nameIn(lang, type.names, lang, type.type)} <code>${type.type}</code></h3>
+              markup`<h3 id="type-${type.type}">${nameIn(lang, type.names, lang, type.type)} <code>${type.type}</code></h3>
                 <table>
                   <thead>
                     <tr>
@@ -273,14 +265,14 @@ function dataPage(register: Register, lang: Lang): string {
                   <tbody>
                     ${type.fields.map(
                       (f) =>
-                        html`<tr>
+                        markup`<tr>
                           <th scope="row">${nameIn(lang, f.names, lang, f.coordinate)}</th>
                           <td><code>${f.coordinate}</code></td>
                           <td>
                             <ul>
                               ${f.grantedBy.map(
                                 (g) =>
-                                  html`<li>
+                                  markup`<li>
                                     <a href="${g.slug}.html">${g.id}</a> (<code>${g.partner}</code>, ${g.purposes.join(', ')})
                                     ${statusBadge(lang, g.status)}
                                   </li>`,
@@ -304,21 +296,21 @@ function authorizationPage(register: Register, a: RegisterAuthorization, lang: L
   );
   const scope =
     a.scope.scope === 'all'
-      ? html`${t('scopeAll')}`
+      ? markup`${t('scopeAll')}`
       : a.scope.scope === 'followed'
-        ? html`${t('scopeFollowed')}
+        ? markup`${t('scopeFollowed')}
             <ul>
               ${a.scope.capacities.map(
                 (c) =>
-                  html`<li>
+                  markup`<li>
                     <code>${c.code}</code> ${nameIn(lang, c.names, lang === 'en' ? 'en' : lang, c.description)}${
-                      lang !== 'en' && c.description ? html` — <span lang="en">${c.description}</span>` : ''
+                      lang !== 'en' && c.description ? markup` — <span lang="en">${c.description}</span>` : ''
                     }
                   </li>`,
               )}
             </ul>`
-        : html`${t('scopeOther')}: <code>${a.scope.scope}</code>`;
-  const body = html`<h1>${a.id} ${statusBadge(lang, a.status)}</h1>
+        : markup`${t('scopeOther')}: <code>${a.scope.scope}</code>`;
+  const body = markup`<h1>${a.id} ${statusBadge(lang, a.status)}</h1>
     <p lang="en">${a.title}</p>
     <dl>
       <dt>${t('partner')}</dt>
@@ -328,7 +320,7 @@ function authorizationPage(register: Register, a: RegisterAuthorization, lang: L
       <dt>${t('purposes')}</dt>
       <dd>
         <ul>
-          ${a.purposes.map((p) => html`<li><code>${p.code}</code>: <span lang="en">${p.description}</span></li>`)}
+          ${a.purposes.map((p) => markup`<li><code>${p.code}</code>: <span lang="en">${p.description}</span></li>`)}
         </ul>
       </dd>
       <dt>${t('legalBasis')}</dt>
@@ -345,7 +337,7 @@ function authorizationPage(register: Register, a: RegisterAuthorization, lang: L
     <p class="note">${t('descriptionsEnglish')}</p>
     ${sources.map((source) => {
       const grants = a.grants.filter((g) => g.source === source);
-      return html`<section aria-labelledby="granted-${source}">
+      return markup`<section aria-labelledby="granted-${source}">
         <h3 id="granted-${source}">${nameIn(lang, register.sourceNames[source] ?? {}, lang, source)}</h3>
         <table>
           <thead>
@@ -361,13 +353,13 @@ function authorizationPage(register: Register, a: RegisterAuthorization, lang: L
           <tbody>
             ${grants.map(
               (g) =>
-                html`<tr data-field="${g.coordinate}">
+                markup`<tr data-field="${g.coordinate}">
                   <th scope="row">${nameIn(lang, g.names, 'nl')}</th>
                   <td>${nameIn(lang, g.names, 'fr')}</td>
                   <td>${nameIn(lang, g.names, 'en')}</td>
                   <td><code>${g.coordinate}</code></td>
                   <td>
-                    ${g.description === null ? html`<span class="missing">${t('noDescription')}</span>` : html`<span lang="en">${g.description}</span>`}
+                    ${g.description === null ? markup`<span class="missing">${t('noDescription')}</span>` : markup`<span lang="en">${g.description}</span>`}
                   </td>
                   <td>${reachText(lang, g.reach)}</td>
                 </tr>`,
@@ -382,15 +374,13 @@ function authorizationPage(register: Register, a: RegisterAuthorization, lang: L
 /** The front door: the register's name and the three languages. */
 export function rootPage(): string {
   return `<!doctype html>
-${html`<html lang="en">
+${markup`<html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(undefined)}" />
     <title>${label('nl', 'siteTitle')} · ${label('fr', 'siteTitle')} · ${label('en', 'siteTitle')}</title>
-    <style>
-      ${raw(STYLE)}
-    </style>
+    <style>${raw(STYLE)}</style>
   </head>
   <body>
     <main id="main">
@@ -401,7 +391,7 @@ ${html`<html lang="en">
       <nav aria-label="${label('en', 'languageLabel')}">
         <ul>
           ${LANGUAGES.map(
-            (lang) => html`<li><a href="${lang}/index.html" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a></li>`,
+            (lang) => markup`<li><a href="${lang}/index.html" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a></li>`,
           )}
         </ul>
       </nav>
