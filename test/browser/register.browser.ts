@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-register-'));
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Awaited<ReturnType<typeof import('./launchChromium.js').launchChromium>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
 /** Everything the pages printed to the console or threw: a CSP refusal shows up here. */
 const problems: string[] = [];
@@ -168,7 +168,7 @@ describe('the public register in a browser', () => {
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
         const axe = (
-          window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }
+          globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }
         ).axe;
         const { violations } = await axe.run();
         return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);

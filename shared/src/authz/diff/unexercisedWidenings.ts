@@ -185,11 +185,11 @@ function lineOf(yaml: PolicyYaml, change: PolicyChange): number {
         : yaml.lineAt(['grants', type, index]);
     }
     case 'validity':
-      return yaml.lineAt(['valid']);
+      return yaml.lineAt([], 'valid');
     case 'scope':
-      return yaml.lineAt(['scope']);
+      return yaml.lineAt([], 'scope');
     case 'capacity':
-      return yaml.lineAt(['capacities']);
+      return yaml.lineAt([], 'capacities');
     case 'text':
       return yaml.lineAt(['id']);
   }
