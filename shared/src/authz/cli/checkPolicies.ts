@@ -21,6 +21,7 @@ import { PolicyLoadError, type PolicyProblem } from '../PolicyLoadError.js';
 import { policyDir } from '../policyPaths.js';
 import { missingDataNames } from '../register/dataNames.js';
 import { runPolicyCase } from '../runPolicyCase.js';
+import { ensureSupergraph } from './ensureSupergraph.js';
 
 const { values, positionals } = parseArgs({ options: { base: { type: 'string' } }, allowPositionals: true });
 const dir = positionals[0] ? path.resolve(positionals[0]) : policyDir;
@@ -29,6 +30,7 @@ const where = (p: PolicyProblem): string => `${path.relative(process.cwd(), path
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
 function main(): number {
+  ensureSupergraph();
   const schema = readApiSchema();
   let set: PolicySet;
   let cases: PolicyCase[];

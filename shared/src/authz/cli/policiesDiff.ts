@@ -12,6 +12,7 @@ import { GitRefError } from '../diff/policyDirAtRef.js';
 import { renderDiffMarkdown } from '../diff/renderDiffMarkdown.js';
 import { PolicyLoadError } from '../PolicyLoadError.js';
 import { policyDir } from '../policyPaths.js';
+import { ensureSupergraph } from './ensureSupergraph.js';
 
 const usage = 'usage: npm run policies:diff -- <git ref> [--dir authz-policies]';
 
@@ -32,6 +33,7 @@ function main(): number {
     return 2;
   }
   const dir = parsed.values.dir ? path.resolve(parsed.values.dir) : policyDir;
+  ensureSupergraph();
   try {
     const report = compareWithRef({ dir, ref: parsed.positionals[0]!, schema: readApiSchema() });
     process.stdout.write(`${renderDiffMarkdown(report)}\n`);

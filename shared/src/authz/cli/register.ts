@@ -16,6 +16,7 @@ import { loadPolicySet } from '../loadPolicySet.js';
 import { PolicyLoadError } from '../PolicyLoadError.js';
 import { policyDir, supergraphFile } from '../policyPaths.js';
 import { writeRegister } from '../register/writeRegister.js';
+import { ensureSupergraph } from './ensureSupergraph.js';
 
 const defaultOut = fileURLToPath(new URL('../../../../dist/register/', import.meta.url));
 const usage = 'usage: npm run register [-- --out DIR] [--today YYYY-MM-DD] [--dir authz-policies]';
@@ -34,10 +35,7 @@ function main(): number {
   }
   const dir = values.dir ? path.resolve(values.dir) : policyDir;
   const out = values.out ? path.resolve(values.out) : defaultOut;
-  if (!fs.existsSync(supergraphFile)) {
-    process.stderr.write(`${supergraphFile} is missing: run \`npm run build\` to compose the supergraph.\n`);
-    return 1;
-  }
+  ensureSupergraph();
   const supergraphSdl = fs.readFileSync(supergraphFile, 'utf8');
   const schema = apiSchemaFromSupergraph(supergraphSdl);
   try {
