@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { readApiSchema } from '../apiSchemaFromSupergraph.js';
 import { loadPolicyCases } from '../loadPolicyCases.js';
 import { loadPolicySet } from '../loadPolicySet.js';
@@ -18,6 +18,9 @@ import { unexercisedWidenings } from './unexercisedWidenings.js';
  * repository: the committee's set committed, then changed in the work tree,
  * as on a review branch.
  */
+// Each test makes a repository, commits and loads two sets: about a second alone, several on a loaded machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 const schema = readApiSchema();
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 let repo: string;
@@ -210,8 +213,7 @@ describe('unexercisedWidenings: every widening needs an allowed case that uses i
   });
 });
 
-// Each run starts a TypeScript process and reads the schema: seconds, not milliseconds.
-describe('the commands, as processes', { timeout: 60_000 }, () => {
+describe('the commands, as processes', () => {
   const run = (script: string, args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'shared/src/authz/cli', script), ...args], {
       cwd: root,
