@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium (installed by `npm test`, db/src/cli/ensure-chromium.ts); never a downloaded browser. */
-export const chromiumExecutable = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const chromiumExecutable = '/usr/bin/chromium';
 
 /**
  * A headless Chromium with a fresh profile of its own. Without the

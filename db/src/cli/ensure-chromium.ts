@@ -1,18 +1,17 @@
 // Installs Debian's Chromium for the register's browser tests (test/browser/) when it is missing.
 // Run by `npm test`. No browser is ever downloaded from elsewhere (`npx playwright install` cannot
 // work on a closed network, and would bring an unreviewed binary): the tests drive the distribution's
-// package, at CHROMIUM_BIN or /usr/bin/chromium.
+// package, /usr/bin/chromium.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const executable = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const executable = '/usr/bin/chromium';
 
 function log(message: string): void {
   process.stderr.write(`[crossroads] ${message}\n`);
 }
 
 if (!fs.existsSync(executable)) {
-  if (process.env.CHROMIUM_BIN) throw new Error(`CHROMIUM_BIN=${executable} does not exist.`);
   if (process.getuid?.() !== 0) {
     throw new Error('Chromium is not installed; run `sudo apt-get install chromium` (the register’s browser tests drive it).');
   }

@@ -160,8 +160,8 @@ export function allLanguages(key: LabelKey): string[] {
 }
 
 /** The language names as the missing-name notice uses them: "no Dutch name yet". */
-export const LANGUAGE_IN: Record<Lang, Record<'nl' | 'fr', string>> = {
-  nl: { nl: 'Nederlands', fr: 'Frans' },
-  fr: { nl: 'néerlandais', fr: 'français' },
-  en: { nl: 'Dutch', fr: 'French' },
+export const LANGUAGE_IN: Record<Lang, Record<Lang, string>> = {
+  nl: { nl: 'Nederlands', fr: 'Frans', en: 'Engels' },
+  fr: { nl: 'néerlandais', fr: 'français', en: 'anglais' },
+  en: { nl: 'Dutch', fr: 'French', en: 'English' },
 };

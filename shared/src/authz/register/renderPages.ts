@@ -118,7 +118,7 @@ function nameIn(lang: Lang, names: Partial<Names>, which: Lang, fallback?: strin
   const name = names[which];
   if (name) return markup`<span lang="${which}">${name}</span>`;
   if (which === 'en' && fallback) return markup`<span lang="en">${fallback}</span>`;
-  const language = which === 'en' ? 'English' : LANGUAGE_IN[lang][which];
+  const language = LANGUAGE_IN[lang][which];
   return markup`<span class="missing">${label(lang, 'missingName', { language })}</span>`;
 }
 
