@@ -46,6 +46,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve,
+        test: {
+          // The public register in a real browser (Debian's Chromium): no stack, no database.
+          name: 'browser',
+          include: ['test/browser/**/*.browser.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

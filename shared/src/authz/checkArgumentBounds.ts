@@ -64,7 +64,12 @@ export function checkArgumentBounds(
  * it: the check cannot know what the resolver does then, and for fields such
  * as `employments(activeOn)` "no value" means "no limit".
  */
-function argumentValue(node: FieldNode, definition: GraphQLField<unknown, unknown>, name: string, variable: VariableLookup): unknown {
+export function argumentValue(
+  node: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  name: string,
+  variable: VariableLookup,
+): unknown {
   const argument = node.arguments?.find((a) => a.name.value === name);
   let value: unknown;
   if (argument) value = argument.value.kind === Kind.VARIABLE ? variable(argument.value.name.value) : valueFromASTUntyped(argument.value);

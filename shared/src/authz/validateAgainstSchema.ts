@@ -6,7 +6,7 @@ import { type PolicyProblem } from './PolicyLoadError.js';
 import { policyDir } from './policyPaths.js';
 import { type PolicyYaml } from './readPolicyYaml.js';
 
-export type PolicySchemaName = 'authorization' | 'partners' | 'purposes' | 'capacities' | 'cases';
+export type PolicySchemaName = 'authorization' | 'partners' | 'purposes' | 'capacities' | 'cases' | 'data-names';
 
 // Both packages are CommonJS with the class on `.default` as well as on module.exports.
 const Ajv2020 = Ajv2020Module.default;
