@@ -332,7 +332,9 @@ export const catalogue: readonly AttackCase[] = [
         query: 'query ($ssin: SSIN!) { person(ssin: $ssin) { ssin } }',
         variables: { ssin: [REFERENCE_SSIN, probeSsins[0]] },
       }),
-    expect: () => ({ status: 400, code: 'BAD_USER_INPUT', audit: 'recorded' }),
+    // A citizen names one person per request: two are over its limit before their shape is looked at.
+    expect: (p) =>
+      p.name === 'citizen' ? { ...limit('persons', 1), audit: 'recorded' } : { status: 400, code: 'BAD_USER_INPUT', audit: 'recorded' },
   },
   {
     id: 'A24',

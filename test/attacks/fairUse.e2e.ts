@@ -7,15 +7,18 @@ import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startInProcessSystem } from '../src/helpers/inProcessSystem.js';
 import { capacBenefit } from '../src/helpers/partnerHeaders.js';
-import { probeSsins } from './catalogue.js';
+import { withSources } from '../src/helpers/sourceDatabase.js';
 import { REFERENCE_SSIN } from './profiles.js';
 import { sendRaw, type RawResponse } from './sendRaw.js';
 
 const { gatewayUrl, mongoUri } = inject('stack');
 let client: MongoClient;
+/** Seeded persons, followed by CAPAC (the tests' global setup registers them all). */
+let followedSsins: string[];
 
 beforeAll(async () => {
   client = await new MongoClient(mongoUri).connect();
+  followedSsins = await withSources(mongoUri, (sources) => sources.someSsins(1000));
 });
 afterAll(async () => {
   await client.close();
@@ -33,11 +36,11 @@ const post = (headers: Record<string, string>, body: unknown) => ({
   body: JSON.stringify(body),
 });
 
-/** A request that keeps the sources busy for a while: 1,000 persons, three sources. */
+/** A request that keeps the sources busy for a while: 1,000 persons CAPAC follows, three sources. */
 const heavy = (headers: Record<string, string>) =>
   post(headers, {
     query: 'query ($s: [SSIN!]!) { persons(ssins: $s) { ssin name { lastName } employments { startDate } unemploymentStatus { status } } }',
-    variables: { s: probeSsins },
+    variables: { s: followedSsins },
   });
 
 /** A copy of the published policy set in which CAPAC has tight limits of its own (partners.yaml `limits`). */

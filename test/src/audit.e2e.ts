@@ -2,6 +2,7 @@ import { AUDIT_DATABASE, auditCollections, formatSsin, sha256Hex, type AuditReco
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlRequest } from './helpers/graphqlRequest.js';
+import { follow, followingPartners } from './helpers/followers.js';
 import { capacBenefit, partnerHeaders } from './helpers/partnerHeaders.js';
 import { referencePersons } from './helpers/referencePersons.js';
 import { withSources } from './helpers/sourceDatabase.js';
@@ -115,6 +116,8 @@ describe('the audit trail', () => {
     const [existing, other] = await withSources(mongoUri, (sources) => sources.someSsins(2));
     const unknown = formatSsin({ birthDate: '1950-01-01', serial: 997 });
     expect(await withSources(mongoUri, (sources) => sources.person(unknown))).toBeNull();
+    // Followed, so that the request is answered (a person not followed is refused before any source is asked).
+    await follow(gatewayUrl, followingPartners[0], [unknown]);
     const dotted = `${unknown.slice(0, 2)}.${unknown.slice(2, 4)}.${unknown.slice(4, 6)}-${unknown.slice(6, 9)}.${unknown.slice(9)}`;
     const probes = [
       // Which of these exist? The answer lists the keys of those found: no data, so no source records a release.

@@ -169,7 +169,8 @@ describe('a source clips the months at the bound and refuses what is past it', (
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bounds-policies-'));
-    for (const file of ['partners.yaml', 'purposes.yaml']) fs.copyFileSync(path.join(policyDir, file), path.join(dir, file));
+    for (const file of ['partners.yaml', 'purposes.yaml', 'capacities.yaml'])
+      fs.copyFileSync(path.join(policyDir, file), path.join(dir, file));
     fs.writeFileSync(
       path.join(dir, 'ISC-99-001.yaml'),
       [
