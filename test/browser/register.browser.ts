@@ -157,6 +157,7 @@ describe('the public register in a browser', () => {
       'Employment and wages (Dimona, DmfA)',
       'Unemployment allowances (payment institutions)',
       'Audit trail of consultations',
+      'Reference directory (who holds a file on whom)',
     ]);
     await data.close();
   });

@@ -94,7 +94,7 @@ describe('buildRegister', () => {
     const register = build();
     expect(register.partners.find((p) => p.id === 'inspection')!.authorizations).toEqual([]);
     expect(register.partners.find((p) => p.id === 'sfpd')!.authorizations).toEqual(['ISC/24/045', 'ISC/24/052']);
-    expect(register.sources.map((s) => s.source)).toEqual(['persons', 'employment', 'unemployment', 'audit']);
+    expect(register.sources.map((s) => s.source)).toEqual(['persons', 'employment', 'unemployment', 'audit', 'directory']);
     const deathDate = register.sources[0]!.types.find((t) => t.type === 'Person')!.fields.find((f) => f.coordinate === 'Person.deathDate')!;
     expect(deathDate.grantedBy.map((g) => g.id)).toEqual(['ISC/24/022', 'ISC/24/031', 'ISC/24/052']);
   });
