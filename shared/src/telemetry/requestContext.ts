@@ -7,7 +7,7 @@ export interface RequestScope {
 
 /**
  * The request a piece of code runs for, whatever the call depth: the HTTP server enters it for each request, and
- * the logger's mixin adds its id to every line written meanwhile, by any module (decision 0033).
+ * the logger's mixin adds its id to every line written meanwhile, by any module (decision 0032).
  */
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 

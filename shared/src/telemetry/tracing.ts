@@ -32,6 +32,7 @@ function traceExporters(env: NodeJS.ProcessEnv): string[] {
 
 /** Digits that may be a national number (11 in a row, or written 85.07.30-033.28): never exported in a span. */
 const POSSIBLE_SSIN = /\d{11}|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}/;
+const POSSIBLE_SSINS = new RegExp(POSSIBLE_SSIN.source, 'g');
 
 /**
  * Starts OpenTelemetry for this process when configured (see tracingEnabled), before the modules it instruments
@@ -97,11 +98,17 @@ async function otlpExporter(env: NodeJS.ProcessEnv) {
 
 type Exporter = SdkTracing.SpanExporter;
 
-/** The exporter, with every attribute that looks like a national number removed from the spans it is given. */
-function withoutPersonalData(exporter: Exporter): Exporter {
+/**
+ * The exporter, with every attribute that looks like a national number removed from the spans it is given, and
+ * such a number in a span's name masked: GraphQL's spans are named after the operation and the fields' aliases,
+ * which the partner chooses (`query P85073003328`).
+ */
+export function withoutPersonalData(exporter: Exporter): Exporter {
   return {
     export(spans, done) {
       for (const span of spans) {
+        // The SDK's spans are plain objects by the time they are exported: the name can be replaced.
+        if (POSSIBLE_SSIN.test(span.name)) (span as { name: string }).name = span.name.replace(POSSIBLE_SSINS, '…');
         const attributes = span.attributes as Record<string, unknown>;
         for (const [key, value] of Object.entries(attributes)) {
           if (POSSIBLE_SSIN.test(typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : '')) delete attributes[key];
