@@ -2,6 +2,7 @@ export * from './layout.js';
 export * from './indexes.js';
 export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embedded/embeddedServer.js';
 export { freePort } from './embedded/freePort.js';
+export { installDebianPackage } from './embedded/installDebianPackage.js';
 export { ensureServerBinaries, ensureStockFerretDb, FERRETDB_BUILD, FERRETDB_VERSION } from './embedded/binaries.js';
 export { startFerretDbBuilds, type FerretDbBuild, type FerretDbBuilds } from './embedded/ferretDbBuilds.js';
 export { readPersonsFromStore, type StoreRead } from './measure/storeReads.js';

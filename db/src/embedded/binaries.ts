@@ -1,4 +1,5 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { installDebianPackage } from './installDebianPackage.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,19 +85,10 @@ async function runStep(
 }
 
 function installPostgres(): void {
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'PostgreSQL 15 is not installed; run `sudo apt-get install postgresql-15` (or set MONGODB_URI to an existing MongoDB).',
-    );
-  }
   log('installing PostgreSQL 15 from Debian (apt-get install postgresql-15)…');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'postgresql-15']]) {
-    const result = spawnSync('apt-get', args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
-  }
+  installDebianPackage('postgresql-15', {
+    missing: 'PostgreSQL 15 is not installed (or set MONGODB_URI to an existing MongoDB)',
+  });
 }
 
 /**

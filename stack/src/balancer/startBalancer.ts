@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { installDebianPackage } from '@crossroads/db';
 import { haproxyConfig, type BalancerConfig } from './haproxyConfig.js';
 
 const CANDIDATES = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy', '/usr/bin/haproxy'];
@@ -12,15 +13,8 @@ export function ensureHaproxy(say: (message: string) => void = () => {}): string
   const found = () => CANDIDATES.find((file) => fs.existsSync(file));
   const existing = found();
   if (existing) return existing;
-  if (process.getuid?.() !== 0) throw new Error('HAProxy is not installed; run `sudo apt-get install haproxy` to run replicas.');
   say('installing HAProxy from Debian (apt-get install haproxy)…');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'haproxy']]) {
-    const result = spawnSync('apt-get', args, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}).`);
-  }
+  installDebianPackage('haproxy', { missing: 'HAProxy is not installed (replicas run behind it)', output: 'ignore' });
   const installed = found();
   if (!installed) throw new Error('HAProxy was installed but its binary is not in /usr/sbin.');
   return installed;
