@@ -9,7 +9,6 @@ import { policyDir, supergraphFile } from '../policyPaths.js';
 import { buildRegister } from './buildRegister.js';
 import { DATA_NAMES_FILE, missingDataNames, readDataNames } from './dataNames.js';
 import { fieldSources } from './fieldSources.js';
-import { readCapacities } from './readCapacities.js';
 import { renderPages } from './renderPages.js';
 import { writeRegister } from './writeRegister.js';
 
@@ -23,13 +22,12 @@ function tempDir(): string {
   return dir;
 }
 
-const build = (today = '2025-06-15', authorizations = set.authorizations, dir = policyDir) =>
+const build = (today = '2025-06-15', authorizations = set.authorizations, capacities = set.capacities) =>
   buildRegister({
-    set: { ...set, authorizations },
+    set: { ...set, authorizations, capacities },
     schema,
     sources: fieldSources(supergraphSdl),
-    names: readDataNames(dir),
-    capacities: readCapacities(dir),
+    names: readDataNames(policyDir),
     today,
   });
 
@@ -100,16 +98,14 @@ describe('buildRegister', () => {
   });
 
   it('shows a followed scope with the names of its capacities from capacities.yaml (issue #12)', () => {
-    const dir = tempDir();
-    fs.cpSync(policyDir, dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'capacities.yaml'),
-      '- code: UNEMPLOYED\n  name: { nl: Werkloze, fr: Chômeur }\n  description: Registered as unemployed\n- code: OTHER\n  nl: Ander\n  fr: Autre\n',
-    );
+    // As the loader reads capacities.yaml; an English name left empty is not shown.
+    const capacities = new Map([
+      ['UNEMPLOYED', { code: 'UNEMPLOYED', name: { nl: 'Werkloze', fr: 'Chômeur', en: '' }, description: 'Registered as unemployed' }],
+    ]);
     const followed = set.authorizations.map((a) =>
       a.id === 'ISC/24/017' ? ({ ...a, scope: 'followed', capacities: ['UNEMPLOYED', 'UNKNOWN'] } as unknown as Authorization) : a,
     );
-    const register = build('2025-06-15', followed, dir);
+    const register = build('2025-06-15', followed, capacities);
     expect(register.authorizations.find((a) => a.id === 'ISC/24/017')!.scope).toEqual({
       scope: 'followed',
       capacities: [

@@ -1,10 +1,9 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { scopeOf } from '../diff/scopeOf.js';
-import { type Authorization, type PartnerKind, type PolicySet } from '../model.js';
+import { type Authorization, type Capacity as PolicyCapacity, type PartnerKind, type PolicySet } from '../model.js';
 import { authorizationFileName } from '../toAuthorization.js';
 import { type DataNames, type Names } from './dataNames.js';
 import { type FieldSources } from './fieldSources.js';
-import { type Capacity } from './readCapacities.js';
 
 export type RegisterStatus = 'in-force' | 'expired' | 'not-yet';
 
@@ -80,7 +79,6 @@ export interface BuildRegisterInput {
   schema: GraphQLSchema;
   sources: FieldSources;
   names: DataNames;
-  capacities: Map<string, Capacity>;
   /** YYYY-MM-DD, Belgian calendar. */
   today: string;
 }
@@ -150,7 +148,7 @@ export function buildRegister(input: BuildRegisterInput): Register {
         validFrom: a.validFrom,
         validUntil: a.validUntil,
         status: statusOn(a, today),
-        scope: { scope: scope.scope, capacities: scope.capacities.map((code) => input.capacities.get(code) ?? { code, names: {} }) },
+        scope: { scope: scope.scope, capacities: scope.capacities.map((code) => registerCapacity(code, set.capacities.get(code))) },
         grants,
       };
     });
@@ -192,4 +190,18 @@ export function buildRegister(input: BuildRegisterInput): Register {
   }));
 
   return { generatedOn: today, authorizations, partners, sources, sourceNames: names.sources, typeNames: names.types };
+}
+
+/** A capacity of a `followed` scope as the register shows it: the loader's names and description, or its bare code. */
+export interface Capacity {
+  code: string;
+  names: Partial<Names>;
+  description?: string;
+}
+
+function registerCapacity(code: string, capacity: PolicyCapacity | undefined): Capacity {
+  if (!capacity) return { code, names: {} };
+  const names: Partial<Names> = {};
+  for (const lang of ['nl', 'fr', 'en'] as const) if (capacity.name[lang]) names[lang] = capacity.name[lang];
+  return { code, names, ...(capacity.description ? { description: capacity.description } : {}) };
 }

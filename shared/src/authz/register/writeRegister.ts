@@ -6,7 +6,6 @@ import { buildRegister, type Register } from './buildRegister.js';
 import { readDataNames } from './dataNames.js';
 import { fieldSources } from './fieldSources.js';
 import { LANGUAGES } from './labels.js';
-import { readCapacities } from './readCapacities.js';
 import { renderPages, rootPage } from './renderPages.js';
 
 export interface WriteRegisterInput {
@@ -34,7 +33,6 @@ export function writeRegister(input: WriteRegisterInput): Register {
     schema: input.schema,
     sources: fieldSources(input.supergraphSdl),
     names: readDataNames(input.dir),
-    capacities: readCapacities(input.dir),
     today: input.today,
   });
   // Emptied, not merged: an authorization removed from the set must not linger in the published register.
